@@ -1,0 +1,48 @@
+/**
+ * Every expected failure is a DomainError with a stable code. Codes are part of the API
+ * contract: clients branch on them, never on messages. The HTTP status for each code is set in
+ * exactly one place (packages/server/src/http/error-status.ts), which must list every code.
+ */
+export const errorCodes = [
+  // Requests the server cannot read or will not accept.
+  'request.invalid',
+  'request.malformed_json',
+  'request.unsupported_media_type',
+  'request.too_large',
+  'request.not_found',
+  'request.method_not_allowed',
+  // Who is asking, and may they.
+  'auth.unauthenticated',
+  'auth.forbidden',
+  // Idempotent writes: the same id with a different body.
+  'write.id_conflict',
+  // Infrastructure.
+  'database.unavailable',
+  'internal.unexpected',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One field-level problem, pointing at the input by path. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The one error type of Tandem's code. Thrown by services; mapped to HTTP by the server. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `value` is a DomainError (also across module copies). */
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,71 @@
+import { ConfigError, loadConfig } from '../config/config';
+import { DataDirLockedError } from '../db/data-lock';
+import { openDatabase } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { startServer } from '../server';
+
+const usage = `Usage: tandem <command>
+
+Commands:
+  serve      migrate the database and serve the API and web app
+  migrate    bring the database schema up to date, then exit
+  help       show this text
+
+Configuration comes from environment variables (see README.md, "Configuration").`;
+
+async function openForCommand() {
+  const config = loadConfig();
+  return openDatabase(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url, poolSize: 2 }
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help'] = argv;
+  switch (command) {
+    case 'serve': {
+      const config = loadConfig();
+      const server = await startServer(config);
+      const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.database.dataDir}`;
+      process.stdout.write(`\nTandem is running on ${config.publicOrigin} — client app at /, practitioner app at /staff/ — using the ${where}.\n\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await server.stop();
+      return 0;
+    }
+    case 'migrate': {
+      const database = await openForCommand();
+      try {
+        const applied = await migrateToLatest(database.db);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'help':
+    case '--help':
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${usage}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment once, at start-up, and validated here. A bad value
+ * stops the server with a message naming the variable. The README's configuration table lists
+ * every variable below (a test keeps the two in step). `browser: true` marks values that may reach
+ * the web app; none do yet.
+ */
+const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: booleanString.default(false),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** The origin users reach Tandem on (scheme://host[:port]); used for origin checks and links. */
+  publicOrigin: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  logLevel: string;
+  bodyLimitBytes: number;
+  webDistDir: string;
+  trustProxy: boolean;
+  jobPollMs: number;
+}
+
+/** The documented configuration variables, in the README's order. */
+export const configVariables = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
+
+/** A configuration problem that stops start-up. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Tandem cannot start: invalid configuration\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const defaultWebDist = path.resolve(import.meta.dirname, '../../../web/dist');
+
+/**
+ * Reads and validates configuration from an environment (default: process.env). Relative paths
+ * are resolved from the folder the command was started in (npm's INIT_CWD when run through npm
+ * scripts, which change into the workspace folder).
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.env.INIT_CWD ?? process.cwd(),
+): Config {
+  // An empty variable means "not set": shells and .env files often leave them blank.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) {
+    throw new ConfigError([
+      { variable: 'DATABASE_URL', message: 'is required when NODE_ENV=production (the embedded database is for one machine)' },
+    ]);
+  }
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_ORIGIN) {
+    throw new ConfigError([{ variable: 'PUBLIC_ORIGIN', message: 'is required when NODE_ENV=production' }]);
+  }
+  const publicOrigin = e.PUBLIC_ORIGIN
+    ? new URL(e.PUBLIC_ORIGIN).origin
+    : `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`;
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicOrigin,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR) },
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : defaultWebDist,
+    trustProxy: e.TRUST_PROXY,
+    jobPollMs: e.JOB_POLL_MS,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-scheduled-work';
+
+/**
+ * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
+ * add a new one. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-scheduled-work': m0001,
+};

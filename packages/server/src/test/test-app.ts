@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import { ManualClock } from '@tandem/domain';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { loadConfig, type Config } from '../config/config';
+import type { Database } from '../db/database';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  clock: ManualClock;
+  config: Config;
+  /** Every log line written so far, as text. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+/** The real app, in process, on this file's own real database, with a clock the test moves. */
+export async function createTestApp(
+  options: { env?: Record<string, string>; register?: (app: FastifyInstance, database: Database) => void | Promise<void> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const app = await buildApp({ config, database, clock, logStream });
+  await options.register?.(app, database);
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    logs: () => lines.join(''),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

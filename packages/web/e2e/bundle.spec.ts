@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+/**
+ * Checks on the production build (deterministic, no timing): a client never downloads
+ * practitioner code, and the client app's initial JavaScript stays within its budget.
+ */
+const dist = path.resolve(import.meta.dirname, '../dist');
+const manifest: Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }> = JSON.parse(
+  fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'),
+);
+const chunkModules: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(dist, '.vite/chunk-modules.json'), 'utf8'));
+
+/** The files a page loads up front: its entry and everything it imports statically. */
+function staticClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const next of manifest[key]?.imports ?? []) walk(next);
+  };
+  walk(entry);
+  return [...seen].map((key) => manifest[key]!.file);
+}
+
+/** Everything a page could ever load, including lazy chunks. */
+function fullClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const next of [...(manifest[key]?.imports ?? []), ...(manifest[key]?.dynamicImports ?? [])]) walk(next);
+  };
+  walk(entry);
+  return [...seen].map((key) => manifest[key]!.file);
+}
+
+test.describe('client bundle', () => {
+
+  test('contains no practitioner module, eagerly or lazily', () => {
+    const modules = fullClosure('index.html').flatMap((file) => chunkModules[file] ?? []);
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.filter((m) => m.startsWith('src/practitioner/') || m.endsWith('/practitioner.json'))).toEqual([]);
+    // The control: the staff entry does contain practitioner code, so the check can see it.
+    const staff = fullClosure('staff/index.html').flatMap((file) => chunkModules[file] ?? []);
+    expect(staff.some((m) => m.startsWith('src/practitioner/'))).toBe(true);
+  });
+
+  test('initial JavaScript is at most 150 KB gzipped', () => {
+    const bytes = staticClosure('index.html')
+      .filter((file) => file.endsWith('.js'))
+      .reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length, 0);
+    test.info().annotations.push({ type: 'client initial JS (gzip)', description: `${(bytes / 1024).toFixed(1)} KB` });
+    expect(bytes).toBeGreaterThan(1000);
+    expect(bytes).toBeLessThanOrEqual(150 * 1024);
+  });
+});

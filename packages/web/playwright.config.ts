@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), against the
+ * real server on the embedded database. scripts/run-browser-tests.mjs picks the port and data
+ * folder, and skips with a clear line when Chromium is missing outside CI.
+ */
+const port = Number(process.env.TANDEM_E2E_PORT ?? 3100);
+const dataDir = process.env.TANDEM_E2E_DATA_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/e2e-data');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchOptions = {
+  executablePath: chromium,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: path.resolve(import.meta.dirname, '../../.tmp/playwright-results'),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions,
+    trace: 'off',
+  },
+  projects: [
+    // Checks on the build output; they need no browser and run once.
+    { name: 'build', testMatch: 'bundle.spec.ts' },
+    { name: 'phone', testIgnore: 'bundle.spec.ts', use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions } },
+    {
+      name: 'desktop',
+      testIgnore: 'bundle.spec.ts',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
+    },
+  ],
+  webServer: {
+    command: `node ${path.resolve(import.meta.dirname, '../server/bin/tandem.mjs')} serve`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+    },
+  },
+});

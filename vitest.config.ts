@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:unit`: domain unit tests and server tests against a real database (PGlite by
+ * default; PostgreSQL when TEST_DATABASE_URL is set). Browser tests run separately (Playwright).
+ */
+export default defineConfig({
+  test: {
+    watch: false,
+    allowOnly: false,
+    projects: [
+      {
+        test: {
+          name: 'domain',
+          root: 'packages/domain',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: 'packages/server',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['src/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file opens its own database; two cores cannot usefully run more at once.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
