@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     watch: false,
     allowOnly: false,
+    // Each server test file opens its own database; two cores cannot usefully run more at once.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -26,8 +28,6 @@ export default defineConfig({
           globalSetup: ['src/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Each file opens its own database; two cores cannot usefully run more at once.
-          maxWorkers: 2,
         },
       },
     ],
