@@ -14,6 +14,19 @@ export const errorCodes = [
   // Who is asking, and may they.
   'auth.unauthenticated',
   'auth.forbidden',
+  'auth.origin_rejected',
+  'auth.invalid_credentials',
+  'auth.too_many_attempts',
+  // Invitations (single-use, expiring links).
+  'invitation.invalid',
+  'invitation.expired',
+  'invitation.used',
+  'invitation.date_of_birth_mismatch',
+  'invitation.email_unavailable',
+  // Records.
+  'account.email_taken',
+  'client.not_found',
+  'staff.not_found',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Infrastructure.
