@@ -3,16 +3,31 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { AppDeps } from './deps';
+import { registerDevOutbox } from './email/dev-outbox.routes';
 import { registerErrorHandling } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { registerOpenApi, registerOpenApiRoute } from './http/openapi';
+import { registerOriginCheck } from './http/origin-check';
+import { registerRouteAccess, type RegisteredRoute } from './http/route-access';
 import { registerSecurityHeaders } from './http/security';
+import { registerSessions } from './http/session';
 import { registerWebApp } from './http/web-app';
+import { authRoutes } from './modules/auth/auth.routes';
+import { clientRoutes } from './modules/clients/clients.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { invitationRoutes } from './modules/invitations/invitations.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
 
 export interface BuildAppOptions extends AppDeps {
   /** Where logs go (tests capture them); default stdout. */
   logStream?: DestinationStream;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access, as registered (read by the route-walking test). */
+    apiRoutes: RegisteredRoute[];
+  }
 }
 
 /**
@@ -37,13 +52,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
 
+  const deps: AppDeps = { config, database: options.database, clock: options.clock, mailer: options.mailer };
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: config.publicOrigin.startsWith('https:') });
+  registerOriginCheck(app, config.publicOrigin);
+  await registerSessions(app, deps);
+  app.decorate('apiRoutes', registerRouteAccess(app));
   await registerOpenApi(app);
 
-  const deps: AppDeps = { config, database: options.database, clock: options.clock };
   await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(invitationRoutes(deps));
+  await app.register(clientRoutes(deps));
+  await app.register(staffRoutes(deps));
   registerOpenApiRoute(app);
+  registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -4,7 +4,8 @@ import { buildApp } from './app';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { jobHandlers } from './jobs/handlers';
+import { createMailer } from './email/mailer';
+import { createJobHandlers } from './jobs/handlers';
 import { startWorker } from './jobs/jobs';
 
 export interface RunningServer {
@@ -23,11 +24,12 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   );
   try {
     await migrateToLatest(database.db);
-    const app = await buildApp({ config, database, clock });
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.nodeEnv === 'production' });
+    const app = await buildApp({ config, database, clock, mailer });
     const stopWorker = startWorker({
       db: database.db,
       clock,
-      handlers: jobHandlers,
+      handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin }),
       pollMs: config.jobPollMs,
       onError: (error, job) =>
         app.log.error({ jobKind: job?.kind, jobId: job?.id, errName: (error as Error)?.name }, 'scheduled job failed'),
@@ -42,6 +44,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
         stopping ??= (async () => {
           await app.close();
           await stopWorker();
+          mailer.close();
           await database.close();
         })();
         return stopping;

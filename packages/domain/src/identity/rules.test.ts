@@ -44,4 +44,12 @@ describe('sign-in backoff', () => {
   ])('after %d failures waits %d ms', (failures, delay) => {
     expect(signInDelayMs(failures)).toBe(delay);
   });
+
+  it.each([
+    [49, 0],
+    [50, 1_000],
+    [51, 2_000],
+  ])('a shared network address: after %d failures waits %d ms', (failures, delay) => {
+    expect(signInDelayMs(failures, 50)).toBe(delay);
+  });
 });

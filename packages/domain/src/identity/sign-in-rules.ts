@@ -7,6 +7,11 @@
  */
 export const signInThrottle = {
   freeFailures: 5,
+  /**
+   * A network address is shared by everyone at an NHS site behind one gateway, so it gets far
+   * more free failures than one account before it is slowed down.
+   */
+  addressFreeFailures: 50,
   firstDelayMs: 1_000,
   maxDelayMs: 15 * 60_000,
   /** Failures older than this are forgotten. */
@@ -14,9 +19,9 @@ export const signInThrottle = {
 } as const;
 
 /** How long after the last failure the next attempt is allowed, given the failure count. */
-export function signInDelayMs(failures: number): number {
-  if (failures < signInThrottle.freeFailures) return 0;
-  const step = failures - signInThrottle.freeFailures;
+export function signInDelayMs(failures: number, freeFailures: number = signInThrottle.freeFailures): number {
+  if (failures < freeFailures) return 0;
+  const step = failures - freeFailures;
   return Math.min(signInThrottle.firstDelayMs * 2 ** step, signInThrottle.maxDelayMs);
 }
 

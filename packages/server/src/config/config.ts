@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   TRUST_PROXY: booleanString.default(false),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Tandem <no-reply@localhost>'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -41,6 +46,9 @@ export interface Config {
   webDistDir: string;
   trustProxy: boolean;
   jobPollMs: number;
+  /** SMTP server URL; without it, mail goes to the dev outbox (development) or is refused (production). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 /** The documented configuration variables, in the README's order. */
@@ -101,5 +109,7 @@ export function loadConfig(
     webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : defaultWebDist,
     trustProxy: e.TRUST_PROXY,
     jobPollMs: e.JOB_POLL_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

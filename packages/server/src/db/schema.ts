@@ -1,3 +1,4 @@
+import type { StaffRole } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -25,6 +26,180 @@ export interface ScheduledJobTable {
   completed_at: Timestamp | null;
 }
 
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  time_zone: ColumnType<string, string | undefined, string>;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface SiteTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  time_zone: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface StaffTable {
+  id: string;
+  organisation_id: string;
+  display_name: string;
+  roles: ColumnType<StaffRole[], StaffRole[], StaffRole[]>;
+  time_zone: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffSiteTable {
+  staff_id: string;
+  site_id: string;
+}
+
+export interface SupervisionTable {
+  supervisor_id: string;
+  practitioner_id: string;
+  organisation_id: string;
+  created_at: Timestamp;
+}
+
+export interface EmergencyContact {
+  name: string;
+  phone: string;
+  relationship?: string | undefined;
+}
+
+export interface ClientTable {
+  id: string;
+  organisation_id: string;
+  site_id: string | null;
+  given_name: string;
+  family_name: string;
+  /** 'YYYY-MM-DD' */
+  date_of_birth: string;
+  nhs_number: string | null;
+  email: string;
+  phone: string | null;
+  gp_practice: string | null;
+  emergency_contact: ColumnType<EmergencyContact | null, string | null, string | null>;
+  preferred_language: ColumnType<string, string | undefined, string>;
+  time_zone: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CareTeamMemberTable {
+  client_id: string;
+  staff_id: string;
+  organisation_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export type AccountStatus = 'invited' | 'active' | 'disabled';
+
+export interface AccountTable {
+  id: string;
+  organisation_id: string;
+  actor_type: 'staff' | 'client';
+  staff_id: string | null;
+  client_id: string | null;
+  email: string;
+  password_hash: string | null;
+  status: AccountStatus;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  activated_at: Timestamp | null;
+}
+
+export interface AuthSessionTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  remember: boolean;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface InvitationTable {
+  id: string;
+  organisation_id: string;
+  account_id: string;
+  kind: 'client' | 'staff';
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  date_of_birth_failures: Generated<number>;
+}
+
+export interface BreakGlassGrantTable {
+  id: string;
+  organisation_id: string;
+  staff_id: string;
+  client_id: string;
+  reason: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface EmailMessageTable {
+  id: string;
+  organisation_id: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string | null;
+  status: 'queued' | 'sent' | 'dev_outbox' | 'failed';
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditEventTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  occurred_at: Timestamp;
+  organisation_id: string | null;
+  actor_type: 'staff' | 'client' | 'service' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_role: string;
+  action: string;
+  outcome: 'success' | 'denied' | 'failed';
+  entity_type: string;
+  entity_id: string | null;
+  client_id: string | null;
+  request_id: string | null;
+  subject_ids: string[] | null;
+  details: ColumnType<unknown, string | null, never>;
+}
+
 export interface Schema {
   scheduled_job: ScheduledJobTable;
+  organisation: OrganisationTable;
+  site: SiteTable;
+  staff: StaffTable;
+  staff_site: StaffSiteTable;
+  supervision: SupervisionTable;
+  client: ClientTable;
+  care_team_member: CareTeamMemberTable;
+  account: AccountTable;
+  auth_session: AuthSessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  invitation: InvitationTable;
+  break_glass_grant: BreakGlassGrantTable;
+  email_message: EmailMessageTable;
+  audit_event: AuditEventTable;
 }

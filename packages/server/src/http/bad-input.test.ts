@@ -15,7 +15,7 @@ import { createTestApp, type TestApp } from '../test/test-app';
 const PairSchema = z.strictObject({ id: IdSchema, label: z.string().min(1).max(40), failSecondStep: z.boolean().optional() });
 
 function registerPairRoute(app: FastifyInstance, database: Database) {
-  app.withTypeProvider<ZodTypeProvider>().post('/api/test-pairs', { schema: { body: PairSchema } }, async (request, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().post('/test-only/pairs', { schema: { body: PairSchema } }, async (request, reply) => {
     await database.db.transaction().execute(async (trx) => {
       await sql`insert into pair_probe values (${request.body.id}, 'first', ${request.body.label})`.execute(trx);
       if (request.body.failSecondStep) throw new DomainError('request.invalid', 'The second step was refused.');
@@ -39,7 +39,7 @@ afterAll(() => t.close());
 
 const id = '0190f5a0-0000-7000-8000-000000000001';
 const post = (payload: string, contentType = 'application/json') =>
-  t.app.inject({ method: 'POST', url: '/api/test-pairs', payload, headers: { 'content-type': contentType } });
+  t.app.inject({ method: 'POST', url: '/test-only/pairs', payload, headers: { 'content-type': contentType } });
 const rowCount = async () =>
   (await sql<{ n: number }>`select count(*) as n from pair_probe`.execute(t.database.db)).rows[0]!.n;
 

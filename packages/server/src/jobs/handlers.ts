@@ -1,7 +1,17 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { createSendEmailHandler, sendEmailJob } from '../email/email';
+import type { Mailer } from '../email/mailer';
 import type { JobHandler } from './jobs';
 
 /**
  * Job kinds and their handlers. Features add theirs here (reminders, risk escalations, digests);
  * a job of an unknown kind fails and is retried, so a deploy that removes a kind is noticed.
  */
-export const jobHandlers: Record<string, JobHandler> = {};
+export function createJobHandlers(deps: { mailer: Mailer; log: FastifyBaseLogger; publicOrigin: string }): Record<string, JobHandler> {
+  return {
+    [sendEmailJob]: createSendEmailHandler(deps.mailer, () =>
+      // Development only: say where the mail is, never what it says (it may hold a sign-up link).
+      deps.log.info(`An email is waiting in the development outbox: ${deps.publicOrigin}/dev/outbox`),
+    ),
+  };
+}

@@ -2,6 +2,9 @@ import { Writable } from 'node:stream';
 import { ManualClock } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
+import { createMailer } from '../email/mailer';
+import { createJobHandlers } from '../jobs/handlers';
+import { runDueJobs } from '../jobs/jobs';
 import { loadConfig, type Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createTestDatabase } from './test-database';
@@ -11,6 +14,8 @@ export interface TestApp {
   database: Database;
   clock: ManualClock;
   config: Config;
+  /** Runs the scheduled work that is due now (emails, later reminders), as the worker would. */
+  runJobs(): Promise<number>;
   /** Every log line written so far, as text. */
   logs(): string;
   close(): Promise<void>;
@@ -30,7 +35,8 @@ export async function createTestApp(
       callback();
     },
   });
-  const app = await buildApp({ config, database, clock, logStream });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.nodeEnv === 'production' });
+  const app = await buildApp({ config, database, clock, mailer, logStream });
   await options.register?.(app, database);
   await app.ready();
   return {
@@ -39,8 +45,10 @@ export async function createTestApp(
     clock,
     config,
     logs: () => lines.join(''),
+    runJobs: () => runDueJobs({ db: database.db, clock, handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin }) }),
     async close() {
       await app.close();
+      mailer.close();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-scheduled-work';
+import * as m0002 from './0002-identity-and-audit';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -7,4 +8,5 @@ import * as m0001 from './0001-scheduled-work';
  */
 export const migrations: Record<string, Migration> = {
   '0001-scheduled-work': m0001,
+  '0002-identity-and-audit': m0002,
 };

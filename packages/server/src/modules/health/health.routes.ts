@@ -9,6 +9,7 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/health',
       {
+        config: { access: 'public' },
         schema: {
           summary: 'Service health',
           tags: ['operations'],

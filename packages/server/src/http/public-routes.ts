@@ -1,0 +1,19 @@
+/**
+ * The only API routes that answer without a signed-in session. Every other route under /api must
+ * be reached through a session and start its service with a policy check; the route-walking test
+ * (http/route-walk.test.ts) proves it for each route, and registration fails for a route that
+ * declares no access or claims to be public without being listed here.
+ */
+export const publicApiRoutes = [
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/sign-in',
+  'POST /api/invitations/inspect',
+  'POST /api/invitations/accept',
+] as const;
+
+/**
+ * Pages outside /api that are public: the built web app's files (no data in them), and in
+ * development without SMTP the dev outbox.
+ */
+export const publicPagePrefixes = ['/dev/outbox'] as const;

@@ -1,0 +1,246 @@
+import { newId } from '@tandem/domain';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeClient, makeOrganisation, makeStaff, signInAs } from '../test/factories';
+import { createTestApp, type TestApp } from '../test/test-app';
+import { publicApiRoutes } from './public-routes';
+
+/**
+ * Walks every API route the server registers, with real data of two organisations. For each
+ * route: no session → 401 (unless public); another client's or another caseload's real record →
+ * 403/404; the owner's identical request → 2xx. A route without a case here fails this test, and a
+ * route without declared access cannot even be registered.
+ */
+type Person = { email: string } | null;
+interface Req {
+  as: Person;
+  method: 'GET' | 'POST';
+  url: string;
+  payload?: object;
+  check?: (res: LightMyRequestResponse) => void;
+  /** Refusal statuses other than 403/404 that are right for this request. */
+  refusedWith?: number[];
+}
+interface RouteCase {
+  own: () => Promise<Req[]> | Req[];
+  foreign: (() => Promise<Req[]> | Req[]) | { none: string };
+}
+
+let t: TestApp;
+let origin: string;
+const w = {} as {
+  a: { id: string };
+  b: { id: string };
+  p1: Awaited<ReturnType<typeof makeStaff>>;
+  p2: Awaited<ReturnType<typeof makeStaff>>;
+  s1: Awaited<ReturnType<typeof makeStaff>>;
+  admin: Awaited<ReturnType<typeof makeStaff>>;
+  pb: Awaited<ReturnType<typeof makeStaff>>;
+  adminB: Awaited<ReturnType<typeof makeStaff>>;
+  c1: Awaited<ReturnType<typeof makeClient>>;
+  c2: Awaited<ReturnType<typeof makeClient>>;
+  c1Spare: Awaited<ReturnType<typeof makeClient>>;
+  cb: Awaited<ReturnType<typeof makeClient>>;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  origin = t.config.publicOrigin;
+  const db = t.database.db;
+  const now = t.clock.now();
+  w.a = await makeOrganisation(db, now, 'Organisation A');
+  w.b = await makeOrganisation(db, now, 'Organisation B');
+  w.s1 = await makeStaff(db, now, w.a.id, ['supervisor']);
+  w.p1 = await makeStaff(db, now, w.a.id, ['practitioner'], { supervisorId: w.s1.id });
+  w.p2 = await makeStaff(db, now, w.a.id, ['practitioner']);
+  w.admin = await makeStaff(db, now, w.a.id, ['admin']);
+  w.pb = await makeStaff(db, now, w.b.id, ['practitioner']);
+  w.adminB = await makeStaff(db, now, w.b.id, ['admin']);
+  w.c1 = await makeClient(db, now, w.a.id, [w.p1.id]);
+  w.c2 = await makeClient(db, now, w.a.id, [w.p2.id]);
+  w.c1Spare = await makeClient(db, now, w.a.id, [w.p1.id], { account: 'none' });
+  w.cb = await makeClient(db, now, w.b.id, [w.pb.id]);
+});
+afterAll(() => t.close());
+
+/** A real invitation token, read from the development outbox. */
+async function freshInvitationToken(): Promise<string> {
+  const client = await makeClient(t.database.db, t.clock.now(), w.a.id, [w.p1.id], { account: 'none', dateOfBirth: '1985-05-05' });
+  const cookie = await signInAs(t.app, origin, w.p1.email);
+  await t.app.inject({ method: 'POST', url: `/api/clients/${client.id}/invitation`, headers: { origin, cookie } });
+  await t.runJobs();
+  const mail = await t.database.db.selectFrom('email_message').select('body_text').where('to_address', '=', client.email).executeTakeFirstOrThrow();
+  return /#([A-Za-z0-9_-]{43})/.exec(mail.body_text ?? '')![1]!;
+}
+
+const ids = (res: LightMyRequestResponse, key: string) => (res.json()[key] as { id: string }[]).map((x) => x.id);
+
+const cases: Record<string, RouteCase> = {
+  'GET /api/health': { own: () => [{ as: null, method: 'GET', url: '/api/health' }], foreign: { none: 'no client data' } },
+  'GET /api/openapi.json': { own: () => [{ as: null, method: 'GET', url: '/api/openapi.json' }], foreign: { none: 'no client data' } },
+  'POST /api/auth/sign-in': {
+    own: () => [{ as: null, method: 'POST', url: '/api/auth/sign-in', payload: { email: w.c1.email, password: 'correct horse battery staple' } }],
+    foreign: { none: 'answers only for the credentials given' },
+  },
+  'POST /api/invitations/inspect': {
+    own: async () => [{ as: null, method: 'POST', url: '/api/invitations/inspect', payload: { token: await freshInvitationToken() } }],
+    foreign: { none: 'the token is the only key; a wrong one is refused (invitations.test.ts)' },
+  },
+  'POST /api/invitations/accept': {
+    own: async () => [
+      { as: null, method: 'POST', url: '/api/invitations/accept', payload: { token: await freshInvitationToken(), password: 'a long enough passphrase', dateOfBirth: '1985-05-05' } },
+    ],
+    foreign: { none: 'needs the token and the client’s date of birth (invitations.test.ts)' },
+  },
+  'GET /api/me': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me', check: (res) => expect(res.json().actor.clientId).toBe(w.c1.id) }],
+    foreign: { none: 'answers for the caller only; no id can be given' },
+  },
+  'POST /api/auth/sign-out': { own: () => [{ as: w.c1, method: 'POST', url: '/api/auth/sign-out' }], foreign: { none: 'ends the caller’s own session only' } },
+  'GET /api/clients': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).toEqual(expect.arrayContaining([w.c1.id])) },
+      { as: w.s1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).toContain(w.c1.id) },
+    ],
+    foreign: () => [
+      // Someone else's caseload never appears in the list.
+      { as: w.p1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).not.toEqual(expect.arrayContaining([w.c2.id])) },
+      { as: w.p1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).not.toContain(w.cb.id) },
+      { as: w.s1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).not.toContain(w.c2.id) },
+      { as: w.c1, method: 'GET', url: '/api/clients' },
+    ],
+  },
+  'POST /api/clients': {
+    own: () => [
+      { as: w.p1, method: 'POST', url: '/api/clients', payload: { id: newId(t.clock.now()), givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', email: 'walk.new@example.test' } },
+    ],
+    foreign: () => [
+      { as: w.c1, method: 'POST', url: '/api/clients', payload: { id: newId(t.clock.now()), givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', email: 'walk.c@example.test' } },
+      { as: w.admin, method: 'POST', url: '/api/clients', payload: { id: newId(t.clock.now()), givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', email: 'walk.a@example.test' } },
+      // Reusing another organisation's client id cannot overwrite or reveal it.
+      // (409: the id is taken; nothing of the record is revealed or changed.)
+      {
+        as: w.p1,
+        method: 'POST',
+        url: '/api/clients',
+        payload: { id: w.cb.id, givenName: 'A', familyName: 'B', dateOfBirth: '1990-01-01', email: 'walk.b@example.test' },
+        refusedWith: [409],
+      },
+    ],
+  },
+  'GET /api/clients/:clientId': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}` },
+      { as: w.c1, method: 'GET', url: `/api/clients/${w.c1.id}` },
+      { as: w.s1, method: 'GET', url: `/api/clients/${w.c1.id}` },
+    ],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c2.id}` },
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.cb.id}` },
+      { as: w.c1, method: 'GET', url: `/api/clients/${w.c2.id}` },
+      { as: w.s1, method: 'GET', url: `/api/clients/${w.c2.id}` },
+      { as: w.admin, method: 'GET', url: `/api/clients/${w.c1.id}` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}` },
+    ],
+  },
+  'POST /api/clients/:clientId/invitation': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/clients/${w.c1Spare.id}/invitation` }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/clients/${w.c2.id}/invitation` },
+      { as: w.pb, method: 'POST', url: `/api/clients/${w.c1Spare.id}/invitation` },
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c1Spare.id}/invitation` },
+    ],
+  },
+  'POST /api/clients/:clientId/care-team': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/clients/${w.c1Spare.id}/care-team`, payload: { staffId: w.p2.id } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/clients/${w.c2.id}/care-team`, payload: { staffId: w.p1.id } },
+      { as: w.pb, method: 'POST', url: `/api/clients/${w.c1.id}/care-team`, payload: { staffId: w.pb.id } },
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c1.id}/care-team`, payload: { staffId: w.p2.id } },
+    ],
+  },
+  'POST /api/clients/:clientId/break-glass': {
+    own: () => [{ as: w.admin, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: emergency contact needed' } }],
+    foreign: () => [
+      { as: w.adminB, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: another organisation' } },
+      { as: w.p1, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: not an admin' } },
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: a client' } },
+    ],
+  },
+  'GET /api/staff': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/staff', check: (res) => expect(ids(res, 'staff')).toContain(w.p2.id) }],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: '/api/staff', check: (res) => expect(ids(res, 'staff')).not.toContain(w.pb.id) },
+      { as: w.c1, method: 'GET', url: '/api/staff' },
+    ],
+  },
+  'POST /api/staff': {
+    own: () => [{ as: w.admin, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.staff@example.test', displayName: 'Walk', roles: ['practitioner'] } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.p@example.test', displayName: 'W', roles: ['admin'] } },
+      { as: w.adminB, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.b@example.test', displayName: 'W', roles: ['practitioner'], supervisorIds: [w.s1.id] } },
+      { as: w.c1, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.c@example.test', displayName: 'W', roles: ['practitioner'] } },
+    ],
+  },
+};
+
+async function send(req: Req): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { origin };
+  if (req.as) headers.cookie = await signInAs(t.app, origin, req.as.email);
+  return t.app.inject({ method: req.method, url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}) });
+}
+
+describe('route walk', () => {
+  it('covers every registered API route, and only those', () => {
+    const registered = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.length).toBeGreaterThan(10);
+    expect(Object.keys(cases).sort()).toEqual(registered);
+  });
+
+  it('lists exactly the public routes as public', () => {
+    const open = t.app.apiRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(open.sort()).toEqual([...publicApiRoutes].sort());
+  });
+
+  it('refuses to register an API route that declares no access', async () => {
+    await expect(
+      createTestApp({
+        register: (app) => {
+          app.get('/api/forgotten', async () => ({}));
+        },
+      }),
+    ).rejects.toThrow(/declares no access/);
+  });
+
+  it.each(Object.keys(cases))('%s', async (key) => {
+    const routeCase = cases[key]!;
+    const access = t.app.apiRoutes.find((r) => `${r.method} ${r.url}` === key)?.access;
+    const own = await routeCase.own();
+    expect(own.length).toBeGreaterThan(0);
+    if (access === 'signed-in') {
+      for (const req of own) {
+        const anonymous = await send({ ...req, as: null, check: undefined });
+        expect(anonymous.statusCode, `${key} without a session`).toBe(401);
+        expect(anonymous.json().error.code).toBe('auth.unauthenticated');
+      }
+    }
+    if (!('none' in routeCase.foreign)) {
+      for (const req of await routeCase.foreign()) {
+        const res = await send(req);
+        if (req.check) {
+          expect(res.statusCode, `${key} (list) by ${req.as?.email}`).toBe(200);
+          req.check(res);
+        } else {
+          expect([403, 404, ...(req.refusedWith ?? [])], `${key} by ${req.as?.email}: ${res.body}`).toContain(res.statusCode);
+          expect(JSON.stringify(res.json())).not.toMatch(/"givenName"|"familyName"|"dateOfBirth"/);
+        }
+      }
+    }
+    for (const req of own) {
+      const res = await send(req);
+      expect(res.statusCode, `${key} by its owner: ${res.body}`).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, `${key} by its owner: ${res.body}`).toBeLessThan(300);
+      req.check?.(res);
+    }
+  });
+});

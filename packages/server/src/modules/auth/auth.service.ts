@@ -1,0 +1,235 @@
+import {
+  DomainError,
+  newId,
+  newSessionTimes,
+  sessionIsLive,
+  sessionTouchIntervalMs,
+  signInDelayMs,
+  signInThrottle,
+  touchedIdleExpiry,
+  type Actor,
+  type Clock,
+  type Me,
+  type SignInRequest,
+} from '@tandem/domain';
+import type { Kysely, Transaction } from 'kysely';
+import { writeAudit } from '../../audit/audit';
+import type { Schema } from '../../db/schema';
+import type { AnonymousContext, ServiceContext } from '../../context';
+import {
+  clearThrottle,
+  findAccountByEmail,
+  findSessionByTokenHash,
+  insertSession,
+  readThrottles,
+  recordThrottleFailure,
+  revokeSession,
+  touchSession,
+  type SessionRow,
+} from './auth.repo';
+import { hashToken, newSecretToken, verifyPassword } from './secrets';
+
+export interface SessionInfo {
+  sessionId: string;
+  remember: boolean;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export interface SignedIn {
+  actor: Actor;
+  session: SessionInfo;
+  profile: { displayName: string; organisationName: string; timeZone: string };
+}
+
+function toSignedIn(row: SessionRow): SignedIn | null {
+  const session = {
+    sessionId: row.sessionId,
+    remember: row.remember,
+    idleExpiresAt: row.idleExpiresAt,
+    absoluteExpiresAt: row.absoluteExpiresAt,
+  };
+  if (row.actorType === 'staff' && row.staffId && row.roles) {
+    return {
+      actor: { type: 'staff', accountId: row.accountId, staffId: row.staffId, organisationId: row.organisationId, roles: row.roles },
+      session,
+      profile: { displayName: row.staffName ?? '', organisationName: row.organisationName, timeZone: row.staffTimeZone ?? 'Europe/London' },
+    };
+  }
+  if (row.actorType === 'client' && row.clientId) {
+    return {
+      actor: { type: 'client', accountId: row.accountId, clientId: row.clientId, organisationId: row.organisationId },
+      session,
+      profile: {
+        displayName: `${row.clientGivenName ?? ''} ${row.clientFamilyName ?? ''}`.trim(),
+        organisationName: row.organisationName,
+        timeZone: row.clientTimeZone ?? 'Europe/London',
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * The signed-in person behind a session token, or null when the token is unknown, revoked,
+ * expired (idle or absolute) or its account is disabled. Activity moves the idle deadline, at
+ * most once a minute.
+ */
+export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: string): Promise<SignedIn | null> {
+  const row = await findSessionByTokenHash(db, hashToken(token));
+  if (!row || row.revokedAt || row.accountStatus !== 'active') return null;
+  const now = clock.now();
+  if (!sessionIsLive({ idleExpiresAt: row.idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt }, now)) return null;
+  const signedIn = toSignedIn(row);
+  if (!signedIn) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= sessionTouchIntervalMs) {
+    const idleExpiresAt = touchedIdleExpiry(signedIn.actor.type, row.remember, row.absoluteExpiresAt, now);
+    await touchSession(db, row.sessionId, now, idleExpiresAt);
+    signedIn.session.idleExpiresAt = idleExpiresAt;
+  }
+  return signedIn;
+}
+
+function throttleKeys(email: string, address: string) {
+  return { account: `email:${hashToken(email)}`, address: `addr:${hashToken(address)}` };
+}
+
+async function assertNotThrottled(ctx: AnonymousContext, keys: { account: string; address: string }) {
+  const now = ctx.clock.now();
+  const windowStart = now.getTime() - signInThrottle.windowMs;
+  let waitMs = 0;
+  for (const row of await readThrottles(ctx.db, [keys.account, keys.address])) {
+    if (row.last_failure_at.getTime() < windowStart) continue;
+    const free = row.key === keys.address ? signInThrottle.addressFreeFailures : signInThrottle.freeFailures;
+    const allowedAt = row.last_failure_at.getTime() + signInDelayMs(row.failures, free);
+    waitMs = Math.max(waitMs, allowedAt - now.getTime());
+  }
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new DomainError('auth.too_many_attempts', `Too many attempts. Please wait ${seconds} seconds and try again.`, [
+      { path: 'retryAfterSeconds', message: String(seconds) },
+    ]);
+  }
+}
+
+/**
+ * Signs in with email and password. A wrong password, an unknown email and an account that is not
+ * active all get the same answer after the same work. Failures count against the account and the
+ * network address; a success clears the account's count. A new session is made on every sign-in.
+ */
+export async function signIn(
+  ctx: AnonymousContext,
+  input: SignInRequest & { remember: boolean },
+  previousToken: string | undefined,
+): Promise<{ token: string; signedIn: SignedIn }> {
+  const keys = throttleKeys(input.email, ctx.address);
+  await assertNotThrottled(ctx, keys);
+  const account = await findAccountByEmail(ctx.db, input.email);
+  const passwordOk = await verifyPassword(account?.password_hash ?? null, input.password);
+  const now = ctx.clock.now();
+
+  if (!account || !passwordOk || account.status !== 'active') {
+    await ctx.db.transaction().execute(async (trx) => {
+      const windowStart = new Date(now.getTime() - signInThrottle.windowMs);
+      await recordThrottleFailure(trx, keys.account, now, windowStart);
+      await recordThrottleFailure(trx, keys.address, now, windowStart);
+      if (account) {
+        await writeAudit(trx, ctx, {
+          action: 'auth.sign_in',
+          outcome: 'failed',
+          entityType: 'account',
+          entityId: account.id,
+          organisationId: account.organisation_id,
+          clientId: account.client_id,
+        });
+      }
+    });
+    throw new DomainError('auth.invalid_credentials', 'The email or password is not right.');
+  }
+
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    await clearThrottle(trx, keys.account);
+    if (previousToken) {
+      const previous = await findSessionByTokenHash(trx, hashToken(previousToken));
+      if (previous) await revokeSession(trx, previous.sessionId, now);
+    }
+    return startSession(trx, ctx, { accountId: account.id, actorType: account.actor_type, clientId: account.client_id }, input.remember);
+  });
+  return result;
+}
+
+/**
+ * Starts a new session for an account inside the caller's transaction and audits the sign-in.
+ * Used by sign-in and by invitation acceptance (which signs the new user in).
+ */
+export async function startSession(
+  trx: Transaction<Schema>,
+  ctx: { clock: Clock; requestId: string },
+  account: { accountId: string; actorType: 'staff' | 'client'; clientId: string | null },
+  remember: boolean,
+): Promise<{ token: string; signedIn: SignedIn }> {
+  const now = ctx.clock.now();
+  const token = newSecretToken();
+  const times = newSessionTimes(account.actorType, remember, now);
+  await insertSession(trx, { id: newId(now), tokenHash: hashToken(token), accountId: account.accountId, remember, now, ...times });
+  const row = await findSessionByTokenHash(trx, hashToken(token));
+  const signedIn = row ? toSignedIn(row) : null;
+  if (!signedIn) throw new Error('The new session could not be read back');
+  await writeAudit(trx, { ...ctx, actor: signedIn.actor }, {
+    action: 'auth.sign_in',
+    entityType: 'account',
+    entityId: account.accountId,
+    clientId: account.clientId,
+  });
+  return { token, signedIn };
+}
+
+/** Ends the current session. */
+export async function signOut(ctx: ServiceContext, session: SessionInfo): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await revokeSession(trx, session.sessionId, ctx.clock.now());
+    await writeAudit(trx, ctx, {
+      action: 'auth.sign_out',
+      entityType: 'account',
+      entityId: 'accountId' in ctx.actor ? ctx.actor.accountId : null,
+      clientId: ctx.actor.type === 'client' ? ctx.actor.clientId : null,
+    });
+  });
+}
+
+/** GET /api/me. A client reading their own profile is a read of client data, so it is audited. */
+export async function readMe(ctx: ServiceContext, signedIn: SignedIn): Promise<Me> {
+  if (ctx.actor.type === 'client') {
+    await writeAudit(ctx.db, ctx, { action: 'profile.read', entityType: 'client', entityId: ctx.actor.clientId, clientId: ctx.actor.clientId });
+  }
+  return presentMe(signedIn);
+}
+
+/** What GET /api/me returns. */
+export function presentMe(signedIn: SignedIn): Me {
+  const { actor, session, profile } = signedIn;
+  const roles = actor.type === 'staff' ? actor.roles : [];
+  return {
+    actor: {
+      type: actor.type,
+      accountId: 'accountId' in actor ? actor.accountId : '',
+      displayName: profile.displayName,
+      organisationId: actor.organisationId ?? '',
+      organisationName: profile.organisationName,
+      roles,
+      staffId: actor.type === 'staff' ? actor.staffId : null,
+      clientId: actor.type === 'client' ? actor.clientId : null,
+      timeZone: profile.timeZone,
+    },
+    session: {
+      idleExpiresAt: session.idleExpiresAt.toISOString(),
+      absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+      remember: session.remember,
+    },
+    allowed: {
+      registerClients: roles.includes('practitioner'),
+      manageAccounts: roles.includes('admin'),
+      breakGlass: roles.includes('admin'),
+    },
+  };
+}
