@@ -9,6 +9,10 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.TANDEM_E2E_PORT ?? 3100);
 const dataDir = process.env.TANDEM_E2E_DATA_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/e2e-data');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const tandem = path.resolve(import.meta.dirname, '../server/bin/tandem.mjs');
+
+/** The admin the browser tests start from (see e2e/users.ts). */
+export const e2eAdmin = { email: 'admin@e2e.test', password: 'e2e admin passphrase ok' };
 
 const launchOptions = {
   executablePath: chromium,
@@ -49,7 +53,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node ${path.resolve(import.meta.dirname, '../server/bin/tandem.mjs')} serve`,
+    // A real admin made with the real CLI on the empty test database, then the server (the data
+    // folder's lock is free again once create-admin exits).
+    command:
+      `printf %s '${e2eAdmin.password}' | node ${tandem} create-admin --email ${e2eAdmin.email} --name 'E2E Admin' ` +
+      `--organisation 'E2E Talking Therapies' --password-stdin && exec node ${tandem} serve`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,14 +1,18 @@
+import { DomainError } from '@tandem/domain';
 import { ConfigError, loadConfig } from '../config/config';
 import { DataDirLockedError } from '../db/data-lock';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { startServer } from '../server';
+import { runCreateAdmin } from './create-admin';
 
 const usage = `Usage: tandem <command>
 
 Commands:
   serve      migrate the database and serve the API and web app
   migrate    bring the database schema up to date, then exit
+  create-admin --email <email> --name <name> [--organisation <name>] [--password-stdin]
+             create an active admin account (asks for the password)
   help       show this text
 
 Configuration comes from environment variables (see README.md, "Configuration").`;
@@ -48,6 +52,15 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'create-admin': {
+      const config = loadConfig();
+      const database = await openForCommand();
+      try {
+        return await runCreateAdmin(argv.slice(1), config, database);
+      } finally {
+        await database.close();
+      }
+    }
     case 'help':
     case '--help':
       process.stdout.write(`${usage}\n`);
@@ -61,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof DomainError) {
+      process.stderr.write(`${error.message} Nothing was created.\n`);
+      process.exit(1);
+    }
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(78);

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
+import { verifyPassword } from '../modules/auth/secrets';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/tandem.mjs');
+const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-cli-'));
+const dataDir = path.join(parent, 'data');
+afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+function createAdmin(args: string[], password: string) {
+  return spawnSync(process.execPath, [bin, 'create-admin', ...args, '--password-stdin'], {
+    input: `${password}\n`,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('tandem create-admin', () => {
+  it('creates the first real admin and their organisation, reading the password from stdin', async () => {
+    const result = createAdmin(['--email', 'Lead@Example.Test', '--name', 'Dana Lead', '--organisation', 'Northfield Talking Therapies'], 'a long admin passphrase');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Created the admin lead@example.test in Northfield Talking Therapies');
+
+    const refused = createAdmin(['--email', 'lead@example.test', '--name', 'Again'], 'a long admin passphrase');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('already exists. Nothing was created.');
+
+    const short = createAdmin(['--email', 'second@example.test', '--name', 'Second'], 'too short');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain('at least 15 characters');
+
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const accounts = await database.db
+        .selectFrom('account')
+        .innerJoin('staff', 'staff.id', 'account.staff_id')
+        .select(['account.email', 'account.status', 'account.password_hash', 'staff.roles', 'staff.display_name'])
+        .execute();
+      expect(accounts).toHaveLength(1);
+      expect(accounts[0]).toMatchObject({ email: 'lead@example.test', status: 'active', roles: ['admin'], display_name: 'Dana Lead' });
+      expect(await verifyPassword(accounts[0]!.password_hash, 'a long admin passphrase')).toBe(true);
+      const audit = await database.db.selectFrom('audit_event').selectAll().where('action', '=', 'staff.create').execute();
+      expect(audit).toMatchObject([{ actor_type: 'system', actor_role: 'system' }]);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
