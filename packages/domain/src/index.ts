@@ -11,3 +11,4 @@ export * from './api/fields';
 export * from './api/auth';
 export * from './api/clients';
 export * from './api/staff';
+export * from './checkins/mood';

@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/security';
 import { registerSessions } from './http/session';
 import { registerWebApp } from './http/web-app';
 import { authRoutes } from './modules/auth/auth.routes';
+import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitationRoutes } from './modules/invitations/invitations.routes';
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(invitationRoutes(deps));
   await app.register(clientRoutes(deps));
   await app.register(staffRoutes(deps));
+  await app.register(checkInRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

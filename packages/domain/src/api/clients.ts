@@ -53,7 +53,11 @@ export const ClientRecordSchema = z
   .meta({ id: 'ClientRecord' });
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
 
-/** One line of a caseload: enough to tell clients apart safely (name, date of birth, NHS number). */
+/**
+ * One line of a caseload: enough to tell clients apart safely (name, date of birth, NHS number),
+ * and how their check-ins have gone: the last one and a 14-day mood trend (daily means, in the
+ * client's own time zone; null on days without a check-in).
+ */
 export const ClientSummarySchema = z.object({
   id: z.uuid(),
   givenName: z.string(),
@@ -62,6 +66,8 @@ export const ClientSummarySchema = z.object({
   nhsNumber: z.string().nullable(),
   accountStatus: z.enum(['not_invited', 'invited', 'active', 'disabled']),
   access: z.enum(accessBases),
+  lastCheckInAt: z.iso.datetime().nullable(),
+  moodTrend: z.array(z.object({ date: z.string(), mood: z.number().nullable(), count: z.number().int() })),
 });
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
 

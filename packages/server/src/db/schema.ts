@@ -186,7 +186,18 @@ export interface AuditEventTable {
   details: ColumnType<unknown, string | null, never>;
 }
 
+export interface CheckInTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  mood: number;
+  note: string | null;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface Schema {
+  check_in: CheckInTable;
   scheduled_job: ScheduledJobTable;
   organisation: OrganisationTable;
   site: SiteTable;

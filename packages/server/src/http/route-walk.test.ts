@@ -41,6 +41,7 @@ const w = {} as {
   c2: Awaited<ReturnType<typeof makeClient>>;
   c1Spare: Awaited<ReturnType<typeof makeClient>>;
   cb: Awaited<ReturnType<typeof makeClient>>;
+  c1CheckIn: string;
 };
 
 beforeAll(async () => {
@@ -60,6 +61,15 @@ beforeAll(async () => {
   w.c2 = await makeClient(db, now, w.a.id, [w.p2.id]);
   w.c1Spare = await makeClient(db, now, w.a.id, [w.p1.id], { account: 'none' });
   w.cb = await makeClient(db, now, w.b.id, [w.pb.id]);
+  w.c1CheckIn = newId(now);
+  const c1Cookie = await signInAs(t.app, origin, w.c1.email);
+  const made = await t.app.inject({
+    method: 'POST',
+    url: '/api/check-ins',
+    headers: { origin, cookie: c1Cookie },
+    payload: { id: w.c1CheckIn, mood: 4, recordedAt: '2026-03-02T08:00:00Z' },
+  });
+  expect(made.statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -165,6 +175,33 @@ const cases: Record<string, RouteCase> = {
       { as: w.adminB, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: another organisation' } },
       { as: w.p1, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: not an admin' } },
       { as: w.c1, method: 'POST', url: `/api/clients/${w.c2.id}/break-glass`, payload: { reason: 'Route walk: a client' } },
+    ],
+  },
+  'POST /api/check-ins': {
+    own: () => [{ as: w.c1, method: 'POST', url: '/api/check-ins', payload: { id: newId(t.clock.now()), mood: 6, recordedAt: t.clock.now().toISOString() } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: '/api/check-ins', payload: { id: newId(t.clock.now()), mood: 6, recordedAt: t.clock.now().toISOString() } },
+      // Another client's stored check-in id cannot be overwritten or read back.
+      { as: w.c2, method: 'POST', url: '/api/check-ins', payload: { id: w.c1CheckIn, mood: 6, recordedAt: '2026-03-02T08:00:00Z' }, refusedWith: [409] },
+    ],
+  },
+  'GET /api/check-ins': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/check-ins', check: (res) => expect(ids(res, 'checkIns')).toContain(w.c1CheckIn) }],
+    foreign: () => [
+      { as: w.c2, method: 'GET', url: '/api/check-ins', check: (res) => expect(ids(res, 'checkIns')).not.toContain(w.c1CheckIn) },
+      { as: w.p1, method: 'GET', url: '/api/check-ins' },
+    ],
+  },
+  'GET /api/clients/:clientId/check-ins': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins`, check: (res) => expect(ids(res, 'checkIns')).toContain(w.c1CheckIn) },
+      { as: w.s1, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
+    ],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
+      { as: w.admin, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
     ],
   },
   'GET /api/staff': {

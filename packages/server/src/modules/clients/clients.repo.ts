@@ -78,6 +78,7 @@ export function listVisibleClients(db: Db, organisationId: string, staffId: stri
       'c.family_name',
       'c.date_of_birth',
       'c.nhs_number',
+      'c.time_zone',
       'a.status as account_status',
       (eb) =>
         eb

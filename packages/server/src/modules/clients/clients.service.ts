@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { createInvitation } from '../invitations/invitations.service';
+import { checkInOverviews } from '../checkins/checkins.service';
 import { requireClientAccess } from './clients.policy';
 import {
   findClient,
@@ -124,15 +125,19 @@ export async function getClient(ctx: ServiceContext, clientId: string, options =
 
 /**
  * The caller's caseload: their own care teams, plus (for supervisors) their supervisees'. Admins
- * have no caseload; a client has none to list. The ids returned are audited.
+ * have no caseload; a client has none to list. The ids returned are audited. Ordered by family
+ * name, then given name: a caseload is where a practitioner looks a person up; ordering by need,
+ * with the reasons shown, is the worklist's job (practitioner workspace issue).
  */
 export async function listClients(ctx: ServiceContext): Promise<ClientSummary[]> {
   const actor = ctx.actor;
   if (actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only staff have a caseload.');
   const clinical = actor.roles.includes('practitioner') || actor.roles.includes('supervisor');
   const rows = clinical ? await listVisibleClients(ctx.db, actor.organisationId, actor.staffId, actor.roles.includes('supervisor')) : [];
+  const overviews = await checkInOverviews(ctx, rows.map((r) => ({ id: r.id, timeZone: r.time_zone })));
   await writeAudit(ctx.db, ctx, { action: 'client.list', entityType: 'client', subjectIds: rows.map((r) => r.id) });
   return rows.map((r) => ({
+    ...(overviews.get(r.id) ?? { lastCheckInAt: null, moodTrend: [] }),
     id: r.id,
     givenName: r.given_name,
     familyName: r.family_name,

@@ -1,0 +1,56 @@
+import {
+  CheckInListQuerySchema,
+  CheckInListSchema,
+  CheckInSchema,
+  ClientIdParamsSchema,
+  CreateCheckInRequestSchema,
+  ErrorBodySchema,
+} from '@tandem/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps';
+import { serviceContext } from '../../http/context';
+import { createCheckIn, listClientCheckIns, listOwnCheckIns } from './checkins.service';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const signedIn = { access: 'signed-in' as const };
+const tags = ['check-ins'];
+
+export function checkInRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/check-ins',
+      {
+        config: signedIn,
+        schema: {
+          summary: 'Record a mood check-in (clients). Idempotent by id: 201 when stored, 200 when it was already.',
+          tags,
+          body: CreateCheckInRequestSchema,
+          response: { 200: CheckInSchema, 201: CheckInSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { checkIn, created } = await createCheckIn(serviceContext(deps, request), request.body);
+        return reply.status(created ? 201 : 200).send(checkIn);
+      },
+    );
+    app.get(
+      '/api/check-ins',
+      { config: signedIn, schema: { summary: 'The client’s own recent check-ins', tags, querystring: CheckInListQuerySchema, response: { 200: CheckInListSchema, ...errors } } },
+      async (request) => ({ checkIns: await listOwnCheckIns(serviceContext(deps, request), request.query.days) }),
+    );
+    app.get(
+      '/api/clients/:clientId/check-ins',
+      {
+        config: signedIn,
+        schema: {
+          summary: 'A client’s recent check-ins (care team)',
+          tags,
+          params: ClientIdParamsSchema,
+          querystring: CheckInListQuerySchema,
+          response: { 200: CheckInListSchema, ...errors },
+        },
+      },
+      async (request) => ({ checkIns: await listClientCheckIns(serviceContext(deps, request), request.params.clientId, request.query.days) }),
+    );
+  };
+}
