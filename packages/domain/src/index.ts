@@ -12,3 +12,4 @@ export * from './api/auth';
 export * from './api/clients';
 export * from './api/staff';
 export * from './checkins/mood';
+export * from './time/zoned';

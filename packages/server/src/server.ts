@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { seedDemo, type SeedResult } from './demo/seed-demo';
 import { createMailer } from './email/mailer';
 import { createJobHandlers } from './jobs/handlers';
 import { startWorker } from './jobs/jobs';
@@ -12,7 +13,22 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** The demo organisation's sign-ins, when there is one (never in production). */
+  demo: SeedResult | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * A new embedded database (its first migration just ran) outside production gets the demo
+ * organisation, unless SEED_DEMO=never. PostgreSQL is never seeded unless asked
+ * (`tandem seed-demo`). An existing demo's sign-ins are returned for printing.
+ */
+export async function demoOnStart(config: Config, database: Database, clock: Clock, applied: string[]): Promise<SeedResult | undefined> {
+  if (config.nodeEnv === 'production') return undefined;
+  const fresh = applied.includes('0001-scheduled-work');
+  if (config.database.kind === 'pglite' && fresh && config.seedDemo === 'auto') return seedDemo(database.db, clock);
+  const existing = await database.db.selectFrom('organisation').select('id').where('is_demo', '=', true).executeTakeFirst();
+  return existing ? { ...(await seedDemo(database.db, clock)), created: false } : undefined;
 }
 
 /** Opens the database, migrates it, starts the job worker and listens. */
@@ -23,7 +39,8 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       : { kind: 'pglite', dataDir: config.database.dataDir },
   );
   try {
-    await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database.db);
+    const demo = await demoOnStart(config, database, clock, applied);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.nodeEnv === 'production' });
     const app = await buildApp({ config, database, clock, mailer });
     const stopWorker = startWorker({
@@ -40,6 +57,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       app,
       database,
       url: address,
+      demo,
       stop() {
         stopping ??= (async () => {
           await app.close();

@@ -1,8 +1,9 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, systemClock } from '@tandem/domain';
 import { ConfigError, loadConfig } from '../config/config';
 import { DataDirLockedError } from '../db/data-lock';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { formatDemoSignIns, seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
 import { runCreateAdmin } from './create-admin';
 
@@ -11,6 +12,7 @@ const usage = `Usage: tandem <command>
 Commands:
   serve      migrate the database and serve the API and web app
   migrate    bring the database schema up to date, then exit
+  seed-demo  add the demo organisation (labelled demo data) if it is not there
   create-admin --email <email> --name <name> [--organisation <name>] [--password-stdin]
              create an active admin account (asks for the password)
   help       show this text
@@ -34,6 +36,9 @@ async function main(argv: string[]): Promise<number> {
       const server = await startServer(config);
       const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.database.dataDir}`;
       process.stdout.write(`\nTandem is running on ${config.publicOrigin} — client app at /, practitioner app at /staff/ — using the ${where}.\n\n`);
+      if (server.demo) {
+        process.stdout.write(`${server.demo.created ? 'Created the demo organisation. ' : ''}${formatDemoSignIns(server.demo)}\n\n`);
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
@@ -47,6 +52,17 @@ async function main(argv: string[]): Promise<number> {
       try {
         const applied = await migrateToLatest(database.db);
         process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed-demo': {
+      const database = await openForCommand();
+      try {
+        await migrateToLatest(database.db);
+        const result = await seedDemo(database.db, systemClock);
+        process.stdout.write(`${result.created ? 'Created the demo organisation.' : 'The demo organisation already exists.'}\n${formatDemoSignIns(result)}\n`);
       } finally {
         await database.close();
       }

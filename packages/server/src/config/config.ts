@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:password@host:587 or smtps://host:465')
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Tandem <no-reply@localhost>'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -49,6 +50,8 @@ export interface Config {
   /** SMTP server URL; without it, mail goes to the dev outbox (development) or is refused (production). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** 'auto': a new embedded database outside production gets the demo organisation. */
+  seedDemo: 'auto' | 'never';
 }
 
 /** The documented configuration variables, in the README's order. */
@@ -111,5 +114,6 @@ export function loadConfig(
     jobPollMs: e.JOB_POLL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    seedDemo: e.SEED_DEMO,
   };
 }

@@ -125,12 +125,17 @@ export async function makeClient(
 
 
 /** Signs in through the real API and returns the session cookie header. */
-export async function signInAs(app: FastifyInstance, origin: string, email: string, options: { remember?: boolean } = {}): Promise<string> {
+export async function signInAs(
+  app: FastifyInstance,
+  origin: string,
+  email: string,
+  options: { remember?: boolean; password?: string } = {},
+): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
     headers: { origin },
-    payload: { email, password: testPassword, ...(options.remember ? { remember: true } : {}) },
+    payload: { email, password: options.password ?? testPassword, ...(options.remember ? { remember: true } : {}) },
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tandem_session');
