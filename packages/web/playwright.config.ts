@@ -70,6 +70,11 @@ export default defineConfig({
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      // The browser's origin: the API refuses state-changing requests from any other (CSRF
+      // defence), and invitation links in the dev outbox are built from it.
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      // Makes `tandem serve` (NODE_ENV=test only) create this admin at start-up when missing, so
+      // the journeys have a first account; see e2e/accounts.ts.
     },
   },
 });

@@ -26,6 +26,7 @@ export const errorCodes = [
   // Records.
   'account.email_taken',
   'client.not_found',
+  'client.duplicate_nhs_number',
   'staff.not_found',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',

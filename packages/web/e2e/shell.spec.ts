@@ -1,27 +1,78 @@
 import { axeViolations, expect, test } from './fixtures';
-import { pseudoClose, pseudoOpen } from '../src/shared/i18n/pseudo';
+import { untranslatedStrings } from './pseudo';
+import { pseudoOpen } from '../src/shared/i18n/pseudo';
 
 test.describe('the client app shell', () => {
-  test('renders its first page through i18n', async ({ page, visit }) => {
+  test('shows the sign-in page through i18n when nobody is signed in', async ({ page, visit }) => {
     await visit('/');
-    await expect(page).toHaveTitle('Tandem');
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tandem' })).toBeVisible();
+    await expect(page).toHaveTitle('Sign in – Tandem');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem' })).toBeVisible();
     await expect(page.getByText('If you need help now')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    const remember = page.getByRole('checkbox', { name: 'Remember this device for 30 days' });
+    await expect(remember).not.toBeChecked();
+    await expect(remember).toHaveAccessibleDescription('Do not tick this on a shared or public device.');
   });
 
   test('serves deep links from the same app', async ({ page, visit }) => {
     await visit('/some/deep/link');
-    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Tandem' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem' })).toBeVisible();
+  });
+
+  test('an empty sign-in shows an error summary that takes focus and links to each field', async ({ page, visit }) => {
+    await visit('/');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    const email = page.getByLabel('Email address');
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(email).toHaveAccessibleDescription('Error: Enter your email address');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    expect(await axeViolations(page)).toEqual([]);
+    await summary.getByRole('link', { name: 'Enter your password' }).click();
+    await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  });
+
+  test('a wrong email or password says so plainly', async ({ page, visit }) => {
+    await visit('/');
+    await page.getByLabel('Email address').fill('nobody@e2e.test');
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The email or password is not right.');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('invitation links', () => {
+  test('an incomplete link is explained without asking the server', async ({ page, visit }) => {
+    await visit('/invite#too-short');
+    await expect(page.getByRole('heading', { level: 1, name: 'This invite cannot be used' })).toBeVisible();
+    await expect(page.getByText('This invite link is not complete')).toBeVisible();
+    expect(new URL(page.url()).hash).toBe('');
+  });
+
+  test('an unknown link shows the server’s message, and the token leaves the address bar', async ({ page, visit }) => {
+    await visit(`/staff/invite#${'A'.repeat(43)}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'This invite cannot be used' })).toBeVisible();
+    await expect(page.getByText('This invitation link is not right.')).toBeVisible();
+    expect(page.url()).not.toContain('#');
   });
 });
 
 test.describe('the practitioner app shell', () => {
-  test('renders its first page and reaches the API on the same origin', async ({ page, visit }) => {
+  test('shows its sign-in page, without "remember this device", when nobody is signed in', async ({ page, visit }) => {
     await visit('/staff/');
-    await expect(page).toHaveTitle('Tandem for practitioners');
-    await expect(page.getByRole('status')).toHaveText('Connected. The database is answering.');
-    expect(await axeViolations(page)).toEqual([]);
+    await expect(page).toHaveTitle('Sign in – Tandem for practitioners');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem for practitioners' })).toBeVisible();
+    await expect(page.getByLabel('Email address')).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+  });
+
+  test('a deep link shows sign-in at the same address', async ({ page, visit }) => {
+    await visit('/staff/clients/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem for practitioners' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/staff/clients/new');
   });
 });
 
@@ -37,33 +88,12 @@ test.describe('keyboard', () => {
 });
 
 test.describe('pseudo-locale', () => {
-  for (const url of ['/', '/staff/']) {
+  for (const url of ['/', '/staff/', '/invite#too-short']) {
     test(`shows every string on ${url} translated, so a hard-coded one would stand out`, async ({ page, visit }) => {
-      await visit(`${url}?locale=en-XA`);
+      const [path, hash] = url.split('#');
+      await visit(`${path}?locale=en-XA${hash === undefined ? '' : `#${hash}`}`);
       await expect(page.locator('main h1')).toContainText(pseudoOpen);
-      await page.waitForFunction(() => document.querySelector('[data-status]')?.getAttribute('data-status') !== 'checking' || !document.querySelector('[data-status]'));
-      const untranslated = await page.evaluate(
-        ({ open, close }) => {
-          const found: string[] = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const text = node.textContent?.trim() ?? '';
-            // Language names are shown in their own language on purpose (marked with lang=).
-            if (!text || node.parentElement?.closest('option[lang]')) continue;
-            if (!(text.startsWith(open) && text.endsWith(close))) found.push(text);
-          }
-          for (const el of document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')) {
-            for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-              const value = el.getAttribute(attr)?.trim();
-              if (value && !(value.startsWith(open) && value.endsWith(close))) found.push(`${attr}=${value}`);
-            }
-          }
-          if (!(document.title.startsWith(open) && document.title.endsWith(close))) found.push(`title=${document.title}`);
-          return found;
-        },
-        { open: pseudoOpen, close: pseudoClose },
-      );
-      expect(untranslated).toEqual([]);
+      expect(await untranslatedStrings(page)).toEqual([]);
     });
   }
 

@@ -23,6 +23,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   'invitation.email_unavailable': 503,
   'account.email_taken': 409,
   'client.not_found': 404,
+  'client.duplicate_nhs_number': 409,
   'staff.not_found': 404,
   'write.id_conflict': 409,
   'database.unavailable': 503,

@@ -151,3 +151,7 @@ export async function insertBreakGlassGrant(
     })
     .execute();
 }
+
+export function findClientByNhsNumber(db: Db, organisationId: string, nhsNumber: string) {
+  return db.selectFrom('client').select('id').where('organisation_id', '=', organisationId).where('nhs_number', '=', nhsNumber).executeTakeFirst();
+}

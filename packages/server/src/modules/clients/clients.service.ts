@@ -17,6 +17,7 @@ import { checkInOverviews } from '../checkins/checkins.service';
 import { requireClientAccess } from './clients.policy';
 import {
   findClient,
+  findClientByNhsNumber,
   findStaffInOrganisation,
   insertBreakGlassGrant,
   insertCareTeamMember,
@@ -65,6 +66,13 @@ export async function registerClient(ctx: ServiceContext, input: RegisterClient)
   const org = await organisationTimeZone(ctx.db, actor.organisationId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    // One record per person: a second record under the same NHS number splits a client's history
+    // between two records (a wrong-client hazard). The unique index backs this check up.
+    if (input.nhsNumber && (await findClientByNhsNumber(trx, actor.organisationId, input.nhsNumber))) {
+      throw new DomainError('client.duplicate_nhs_number', 'A client with this NHS number is already registered. Search the caseload, or ask a colleague whose caseload they are on.', [
+        { path: 'body/nhsNumber', message: 'is already registered' },
+      ]);
+    }
     await insertClient(trx, {
       id: input.id,
       organisation_id: actor.organisationId,

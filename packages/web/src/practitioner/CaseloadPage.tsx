@@ -1,0 +1,77 @@
+import { formatNhsNumber, type ClientSummary } from '@tandem/domain';
+import { formatDate } from '../shared/dates';
+import { errorText } from '../shared/error-text';
+import { useT } from '../shared/i18n/I18nProvider';
+import type { PractitionerKey } from '../shared/i18n/keys';
+import { Link } from '../shared/navigation';
+import { useApiGet } from '../shared/use-api-get';
+import { staffPaths } from './routes';
+import { StaffFrame, type StaffContext } from './StaffFrame';
+
+/** The caseload: every client the person works with, in the order the API gives. */
+export function CaseloadPage({ staff }: { staff: StaffContext }) {
+  const t = useT<PractitionerKey>();
+  const { resource, reload } = useApiGet<{ clients: ClientSummary[] }>('/api/clients');
+  return (
+    <StaffFrame staff={staff} title={t('practitioner.title.caseload')} page="caseload">
+      <h1>{t('practitioner.caseload.heading')}</h1>
+      {staff.me.allowed.registerClients ? (
+        <p>
+          <Link className="button" href={staffPaths.register}>
+            {t('practitioner.caseload.register')}
+          </Link>
+        </p>
+      ) : null}
+      {resource.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
+      {resource.status === 'error' ? (
+        <>
+          <p role="alert">{errorText(resource.error, t)}</p>
+          <button type="button" className="button button-secondary" onClick={reload}>
+            {t('common.tryAgain')}
+          </button>
+        </>
+      ) : null}
+      {resource.status === 'ok' && resource.data.clients.length === 0 ? <p>{t('practitioner.caseload.empty')}</p> : null}
+      {resource.status === 'ok' && resource.data.clients.length > 0 ? <CaseloadTable clients={resource.data.clients} /> : null}
+    </StaffFrame>
+  );
+}
+
+function CaseloadTable({ clients }: { clients: ClientSummary[] }) {
+  const t = useT<PractitionerKey>();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('practitioner.caseload.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('practitioner.caseload.name')}</th>
+          <th scope="col">{t('practitioner.client.dateOfBirth')}</th>
+          <th scope="col">{t('practitioner.client.nhsNumber')}</th>
+          <th scope="col">{t('practitioner.caseload.account')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {clients.map((client) => (
+          <tr key={client.id}>
+            <th scope="row">
+              <Link href={staffPaths.client(client.id)} translate="no">
+                {`${client.givenName} ${client.familyName}`}
+              </Link>
+            </th>
+            <td className="nowrap" translate="no">
+              {formatDate(client.dateOfBirth, t)}
+            </td>
+            {client.nhsNumber ? (
+              <td className="nowrap" translate="no">
+                {formatNhsNumber(client.nhsNumber)}
+              </td>
+            ) : (
+              <td>{t('practitioner.client.nhsNumberNone')}</td>
+            )}
+            <td>{t(`practitioner.accountStatus.${client.accountStatus}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

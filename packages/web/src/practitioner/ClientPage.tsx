@@ -1,0 +1,137 @@
+import type { ClientRecord } from '@tandem/domain';
+import { useState } from 'react';
+import { apiPost, type ApiError } from '../shared/api';
+import { errorText } from '../shared/error-text';
+import { useT } from '../shared/i18n/I18nProvider';
+import type { PractitionerKey } from '../shared/i18n/keys';
+import { Link } from '../shared/navigation';
+import { useApiGet } from '../shared/use-api-get';
+import { IdentityBanner } from './IdentityBanner';
+import { staffPaths } from './routes';
+import { StaffFrame, type StaffContext } from './StaffFrame';
+
+/** One client's record: the identity banner first, then contact details, care team and account. */
+export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId: string }) {
+  const t = useT<PractitionerKey>();
+  const { resource, reload, replace } = useApiGet<ClientRecord>(`/api/clients/${encodeURIComponent(clientId)}`);
+  if (resource.status === 'loading') {
+    return (
+      <StaffFrame staff={staff} page={`client ${clientId}`}>
+        <p role="status">{t('common.loading')}</p>
+      </StaffFrame>
+    );
+  }
+  if (resource.status === 'error') {
+    // 400: the address does not hold a client id at all — for the person, the same as not found.
+    const notFound = resource.error.code === 'client.not_found' || resource.error.status === 400;
+    return (
+      <StaffFrame staff={staff} title={t('practitioner.title.clientProblem')} page={`client ${clientId}`}>
+        <h1>{notFound ? t('practitioner.client.notFoundHeading') : t('practitioner.client.problemHeading')}</h1>
+        <p>{notFound ? t('practitioner.client.notFoundText') : errorText(resource.error, t)}</p>
+        {notFound ? (
+          <p>
+            <Link href={staffPaths.caseload}>{t('practitioner.notFound.back')}</Link>
+          </p>
+        ) : (
+          <button type="button" className="button" onClick={reload}>
+            {t('common.tryAgain')}
+          </button>
+        )}
+      </StaffFrame>
+    );
+  }
+  const client = resource.data;
+  return (
+    // The title names no client: it shows in tabs, history and taskbars on shared computers.
+    <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
+      <IdentityBanner client={client} />
+      <ContactDetails client={client} />
+      <h2>{t('practitioner.client.careTeam')}</h2>
+      <ul className="plain-list">
+        {client.careTeam.map((member) => (
+          <li key={member.staffId} translate="no">
+            {member.displayName}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('practitioner.client.account')}</h2>
+      <p>{t(`practitioner.accountStatusLong.${client.accountStatus}`)}</p>
+      {client.allowed.invite && client.accountStatus !== 'active' && client.accountStatus !== 'disabled' ? (
+        <InviteButton clientId={client.id} onSent={() => replace({ ...client, accountStatus: 'invited' })} />
+      ) : null}
+    </StaffFrame>
+  );
+}
+
+function ContactDetails({ client }: { client: ClientRecord }) {
+  const t = useT<PractitionerKey>();
+  const none = <dd>{t('practitioner.client.notRecorded')}</dd>;
+  const contact = client.emergencyContact;
+  return (
+    <>
+      <h2>{t('practitioner.client.contact')}</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>{t('practitioner.client.email')}</dt>
+          <dd translate="no">{client.email}</dd>
+        </div>
+        <div>
+          <dt>{t('practitioner.client.phone')}</dt>
+          {client.phone ? <dd translate="no">{client.phone}</dd> : none}
+        </div>
+        <div>
+          <dt>{t('practitioner.client.gpPractice')}</dt>
+          {client.gpPractice ? <dd translate="no">{client.gpPractice}</dd> : none}
+        </div>
+        <div>
+          <dt>{t('practitioner.client.emergencyContact')}</dt>
+          {contact ? (
+            <dd translate="no">
+              {[contact.name, contact.relationship, contact.phone].filter(Boolean).join(', ')}
+            </dd>
+          ) : (
+            none
+          )}
+        </div>
+      </dl>
+    </>
+  );
+}
+
+/** "Email an invitation": the link works once, for 7 days. */
+function InviteButton({ clientId, onSent }: { clientId: string; onSent(): void }) {
+  const t = useT<PractitionerKey>();
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          if (busy) return;
+          setBusy(true);
+          setSent(false);
+          setError(null);
+          const result = await apiPost<{ expiresAt: string }>(`/api/clients/${encodeURIComponent(clientId)}/invitation`);
+          setBusy(false);
+          if (result.ok) {
+            setSent(true);
+            onSent();
+          } else {
+            setError(result.error);
+          }
+        }}
+      >
+        {t('practitioner.client.invite')}
+      </button>
+      <p role="status" className="confirmation">
+        {sent ? t('practitioner.client.inviteSent') : null}
+      </p>
+      <p role="alert" className="error-text">
+        {error ? errorText(error, t) : null}
+      </p>
+    </>
+  );
+}

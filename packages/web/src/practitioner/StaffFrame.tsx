@@ -1,0 +1,52 @@
+import type { Me } from '@tandem/domain';
+import type { ReactNode } from 'react';
+import type { ApiError } from '../shared/api';
+import { AppFrame } from '../shared/AppFrame';
+import { useT } from '../shared/i18n/I18nProvider';
+import type { PractitionerKey } from '../shared/i18n/keys';
+import { Link, usePathname } from '../shared/navigation';
+import { SignOutButton } from '../shared/SignOutButton';
+import { staffPaths } from './routes';
+
+export interface StaffContext {
+  me: Me;
+  onSignOut(): Promise<ApiError | null>;
+}
+
+/**
+ * The frame of every signed-in staff page: the header bar says who is signed in and for which
+ * organisation (shared workstations), with a link to the caseload and "Sign out".
+ */
+export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
+  const t = useT<PractitionerKey>();
+  const { actor } = staff.me;
+  const onCaseload = usePathname() === staffPaths.caseload;
+  return (
+    <AppFrame
+      title={title}
+      page={page}
+      wide
+      header={
+        <div className="staff-bar">
+          <nav aria-label={t('practitioner.nav.label')}>
+            <Link className="header-link" href={staffPaths.caseload} aria-current={onCaseload ? 'page' : undefined}>
+              {t('practitioner.nav.caseload')}
+            </Link>
+          </nav>
+          <p className="signed-in-as">
+            <span className="visually-hidden">{t('practitioner.header.signedInAs')}</span>
+            <span className="signed-in-name" translate="no">
+              {actor.displayName}
+            </span>
+            <span className="signed-in-organisation" translate="no">
+              {actor.organisationName}
+            </span>
+          </p>
+          <SignOutButton className="button button-header" onSignOut={staff.onSignOut} />
+        </div>
+      }
+    >
+      {children}
+    </AppFrame>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@tandem/domain';
+
+/**
+ * A small wrapper around `fetch` for Tandem's JSON API. Every answer comes back as a typed result
+ * (never a thrown error), carrying the API's one error body on failure. Types only are imported
+ * from @tandem/domain, so the client app does not ship the zod schemas.
+ */
+
+/** An API failure. `network` means no answer came back; `message` is then empty. */
+export interface ApiError {
+  status: number;
+  code: ErrorCode | 'network';
+  /** Written by the server for the person using the app; empty when there is none. */
+  message: string;
+  details: ErrorDetail[];
+}
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/**
+ * Calls `listener` whenever the API answers 401 `auth.unauthenticated`: the session has ended
+ * (idle or absolute timeout, or signed out elsewhere). Returns the unsubscribe function.
+ */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => {
+    unauthenticatedListeners.delete(listener);
+  };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, error: { status: 0, code: 'network', message: '', details: [] } };
+  }
+  const text = await response.text().catch(() => '');
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy's HTML error page, for example: treated as an unexpected failure below.
+  }
+  if (response.ok) return { ok: true, status: response.status, data: json as T };
+  const error: ApiError = isErrorBody(json)
+    ? { status: response.status, code: json.error.code, message: json.error.message, details: json.error.details ?? [] }
+    : { status: response.status, code: 'internal.unexpected', message: '', details: [] };
+  if (response.status === 401 && error.code === 'auth.unauthenticated') {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  return { ok: false, status: response.status, error };
+}
+
+/** GET a JSON resource. */
+export function apiGet<T>(path: string): Promise<ApiResult<T>> {
+  return request<T>('GET', path);
+}
+
+/**
+ * POST JSON. The body defaults to `{}`: the API accepts JSON only, even when there is nothing to
+ * say (part of its CSRF defence), and the browser adds `Origin` to our own requests.
+ */
+export function apiPost<T>(path: string, body: unknown = {}): Promise<ApiResult<T>> {
+  return request<T>('POST', path, body);
+}

@@ -1,0 +1,52 @@
+import type { Translate } from './i18n/i18n';
+import type { CommonKey } from './i18n/keys';
+
+/** Day, month and year as typed into a GOV.UK-style date input. */
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export const emptyDate: DateParts = { day: '', month: '', year: '' };
+
+export type DateCheck = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'future' } | { kind: 'ok'; iso: string };
+
+/**
+ * Builds 'YYYY-MM-DD' from what was typed, refusing dates that do not exist (31 February) and,
+ * for a date of birth, dates after `today` ('YYYY-MM-DD').
+ */
+export function checkDateOfBirth(parts: DateParts, today: string): DateCheck {
+  const day = parts.day.trim();
+  const month = parts.month.trim();
+  const year = parts.year.trim();
+  if (!day && !month && !year) return { kind: 'empty' };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { kind: 'invalid' };
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso || Number(year) < 1900) return { kind: 'invalid' };
+  if (iso > today) return { kind: 'future' };
+  return { kind: 'ok', iso };
+}
+
+/** Today's date where the person is, as 'YYYY-MM-DD'. */
+export function localToday(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const monthKeys = [
+  'common.month.1', 'common.month.2', 'common.month.3', 'common.month.4', 'common.month.5', 'common.month.6',
+  'common.month.7', 'common.month.8', 'common.month.9', 'common.month.10', 'common.month.11', 'common.month.12',
+] as const satisfies readonly CommonKey[];
+
+/**
+ * A calendar date 'YYYY-MM-DD' as NHS screens show it, with the month as a short word so day and
+ * month cannot be swapped by mistake: "12 Apr 1990" (NHS common user interface date display).
+ */
+export function formatDate(iso: string, t: Translate<CommonKey>): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? monthKeys[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return iso;
+  return `${Number(match[3])} ${t(month)} ${match[1]}`;
+}
