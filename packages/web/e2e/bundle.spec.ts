@@ -48,6 +48,13 @@ test.describe('client bundle', () => {
     expect(staff.some((m) => m.startsWith('src/practitioner/'))).toBe(true);
   });
 
+  test('does not ship the schema library (the server validates; the client imports types and small helpers)', () => {
+    const modules = fullClosure('index.html').flatMap((file) => chunkModules[file] ?? []);
+    expect(modules.filter((m) => m.includes('node_modules/zod'))).toEqual([]);
+    const staff = fullClosure('staff/index.html').flatMap((file) => chunkModules[file] ?? []);
+    expect(staff.some((m) => m.includes('node_modules/zod'))).toBe(true);
+  });
+
   test('initial JavaScript is at most 150 KB gzipped', () => {
     const bytes = staticClosure('index.html')
       .filter((file) => file.endsWith('.js'))

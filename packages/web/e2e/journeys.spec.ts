@@ -205,6 +205,10 @@ test.describe('keyboard only', () => {
     await expect(page.locator('main')).toBeFocused();
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Check in: how are you feeling?' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Get help now' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeFocused();
     await page.keyboard.press('Enter');
 

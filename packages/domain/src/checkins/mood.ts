@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids';
+import { zonedParts } from '../time/zoned';
 
 /**
  * Mood is rated 1–10, words at both ends (BRIEF.md, "Mood monitoring"; the trial and its
@@ -63,9 +64,8 @@ export interface MoodDay {
 
 /** The calendar date of an instant in a time zone, as 'YYYY-MM-DD'. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 function addDays(date: string, days: number): string {

@@ -2,7 +2,21 @@
  * Converting a wall-clock time in a time zone to an instant, with Intl only (no tz library).
  * Used for schedules set in people's own time ("08:30 in London").
  */
-function offsetMs(instant: Date, timeZone: string): number {
+export interface ZonedParts {
+  /** 'YYYY' */
+  year: string;
+  /** '01'–'12' */
+  month: string;
+  /** '01'–'31' */
+  day: string;
+  /** '00'–'23' */
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/** What the clocks in `timeZone` show at `instant`, as zero-padded parts (24-hour). */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
@@ -13,8 +27,13 @@ function offsetMs(instant: Date, timeZone: string): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 

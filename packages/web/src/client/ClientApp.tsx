@@ -3,19 +3,24 @@ import { InvitationPage } from '../shared/InvitationPage';
 import { navigate, usePathname } from '../shared/navigation';
 import { useSession } from '../shared/session';
 import { UnavailablePage } from '../shared/UnavailablePage';
+import { CheckInPage } from './CheckInPage';
+import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
 import { SignInPage } from './SignInPage';
 import { StaffAccountPage } from './StaffAccountPage';
 
 /**
- * The client app (mobile-first). `/invite` sets up an account from an invitation link; every
- * other path shows the home page, or the sign-in page when nobody is signed in.
+ * The client app (mobile-first). `/help` is for everyone; `/invite` sets up an account from an
+ * invitation link; `/check-in` records mood; every other path shows the home page, or the sign-in
+ * page when nobody is signed in.
  */
 export function ClientApp() {
   const path = usePathname();
   const session = useSession();
   const { state } = session;
 
+  // Help is there for everyone, signed in or not.
+  if (path === '/help' || path === '/help/') return <HelpPage backHref="/" />;
   if (path === '/invite' || path === '/invite/') {
     return (
       <InvitationPage
@@ -35,10 +40,17 @@ export function ClientApp() {
     case 'signed-out':
       return <SignInPage ended={state.ended} onSignedIn={session.signedIn} />;
     case 'signed-in':
-      return state.me.actor.type === 'client' ? (
-        <HomePage me={state.me} onSignOut={session.signOut} />
-      ) : (
-        <StaffAccountPage onSignOut={session.signOut} />
-      );
+      if (state.me.actor.type !== 'client') return <StaffAccountPage onSignOut={session.signOut} />;
+      if (path === '/check-in' || path === '/check-in/') return (
+          <CheckInPage
+            me={state.me}
+            onSessionEnded={() => {
+              // Back to home after signing in again: the kept check-in is sent from there.
+              navigate('/', { replace: true });
+              void session.refresh();
+            }}
+          />
+        );
+      return <HomePage me={state.me} onSignOut={session.signOut} justSaved={new URLSearchParams(window.location.search).get('saved') === 'check-in'} />;
   }
 }

@@ -1,24 +1,120 @@
+import type { CheckIn, Me } from '@tandem/domain';
+import type { ReactNode } from 'react';
 import type { ApiError } from '../shared/api';
-import type { Me } from '@tandem/domain';
 import { AppFrame } from '../shared/AppFrame';
+import { formatDateTime } from '../shared/dates';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { ClientKey } from '../shared/i18n/keys';
+import { Link } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
+import { useApiGet } from '../shared/use-api-get';
+import type { OutboxItem } from './outbox/outbox';
+import { useOutbox } from './outbox/useOutbox';
 
 /** The first word of a name, to greet people the way they are usually called. */
 function firstName(displayName: string): string {
   return displayName.trim().split(/\s+/)[0] ?? '';
 }
 
-/** Signed in: a calm home page. The practitioner's online steps will appear here. */
-export function HomePage({ me, onSignOut }: { me: Me; onSignOut(): Promise<ApiError | null> }) {
+/**
+ * Signed in: a calm home page — check in, see recent check-ins (including any still waiting on
+ * this phone), get help, sign out.
+ */
+export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Promise<ApiError | null>; justSaved: boolean }) {
   const t = useT<ClientKey>();
+  const { resource, reload } = useApiGet<{ checkIns: CheckIn[] }>('/api/check-ins?days=14');
+  // Check-ins kept on the phone are sent when home opens; then the list is read again.
+  const outbox = useOutbox(me.actor.clientId ?? '', reload);
   return (
     <AppFrame title={t('client.title.home')} page="home">
       <h1>{t('client.home.hello', { name: firstName(me.actor.displayName) })}</h1>
-      <p>{t('client.home.comingSoon')}</p>
-      <p className="notice">{t('client.home.notMonitored')}</p>
+      {justSaved ? (
+        <p className="notice notice-success" role="status">
+          {t('client.checkIn.saved')}
+        </p>
+      ) : null}
+      <p>
+        <Link className="button" href="/check-in">
+          {t('client.home.checkIn')}
+        </Link>
+      </p>
+      <h2>{t('client.home.recentHeading')}</h2>
+      <RecentCheckIns
+        saved={resource.status === 'ok' ? resource.data.checkIns : []}
+        waiting={outbox.items}
+        loading={resource.status === 'loading'}
+        timeZone={me.actor.timeZone}
+        onDismiss={(id) => void outbox.dismiss(id)}
+      />
+      <p className="notice">
+        {t('client.home.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
+      </p>
       <SignOutButton onSignOut={onSignOut} />
     </AppFrame>
+  );
+}
+
+/** One check-in in the list: when, how they felt, their note, and (if not yet sent) its state. */
+function CheckInLine({ checkIn, timeZone, state }: { checkIn: { mood: number; note: string | null; recordedAt: string }; timeZone: string; state?: ReactNode }) {
+  const t = useT<ClientKey>();
+  return (
+    <li className={state ? 'check-in-item check-in-waiting' : 'check-in-item'}>
+      <span className="check-in-when" translate="no">
+        {formatDateTime(checkIn.recordedAt, timeZone, t)}
+      </span>
+      <span className="check-in-mood">{t('client.home.moodOutOf', { mood: checkIn.mood })}</span>
+      {checkIn.note ? (
+        <span className="check-in-note" translate="no">
+          {checkIn.note}
+        </span>
+      ) : null}
+      {state ? <span className="check-in-state">{state}</span> : null}
+    </li>
+  );
+}
+
+function RecentCheckIns({
+  saved,
+  waiting,
+  loading,
+  timeZone,
+  onDismiss,
+}: {
+  saved: CheckIn[];
+  waiting: OutboxItem[];
+  loading: boolean;
+  timeZone: string;
+  onDismiss(id: string): void;
+}) {
+  const t = useT<ClientKey>();
+  const sent = new Set(saved.map((c) => c.id));
+  const pending = waiting.filter((item) => !sent.has(item.id));
+  if (loading && !pending.length) return <p role="status">{t('common.loading')}</p>;
+  if (!saved.length && !pending.length) return <p>{t('client.home.noneYet')}</p>;
+  return (
+    <ul className="check-in-list">
+      {pending.map((item) => (
+        <CheckInLine
+          key={item.id}
+          checkIn={item.body as { mood: number; note: string | null; recordedAt: string }}
+          timeZone={timeZone}
+          state={
+            item.state === 'refused' ? (
+              <>
+                {t('client.home.refused', { problem: item.problem ?? '' })}{' '}
+                <button type="button" className="button-link" onClick={() => onDismiss(item.id)}>
+                  {t('client.home.dismiss')}
+                </button>
+              </>
+            ) : (
+              t('client.home.waiting')
+            )
+          }
+        />
+      ))}
+      {saved.map((checkIn) => (
+        <CheckInLine key={checkIn.id} checkIn={checkIn} timeZone={timeZone} />
+      ))}
+    </ul>
   );
 }

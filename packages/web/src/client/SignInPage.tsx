@@ -1,3 +1,4 @@
+import { Link } from '../shared/navigation';
 import type { Me } from '@tandem/domain';
 import { AppFrame } from '../shared/AppFrame';
 import { useT } from '../shared/i18n/I18nProvider';
@@ -19,7 +20,9 @@ export function SignInPage({ ended, onSignedIn }: { ended: boolean; onSignedIn(m
       )}
       <SignInForm offerRemember onSignedIn={onSignedIn} />
       <p>{t('client.signIn.noAccount')}</p>
-      <p className="notice">{t('client.signIn.helpNow')}</p>
+      <p className="notice">
+        {t('client.signIn.helpNow')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
+      </p>
     </AppFrame>
   );
 }

@@ -1,14 +1,18 @@
 import { formatNhsNumber, type ClientSummary } from '@tandem/domain';
-import { formatDate } from '../shared/dates';
+import { formatDate, formatDateTime } from '../shared/dates';
 import { errorText } from '../shared/error-text';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
 import { useApiGet } from '../shared/use-api-get';
+import { MoodTrend } from './MoodTrend';
 import { staffPaths } from './routes';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
-/** The caseload: every client the person works with, in the order the API gives. */
+/**
+ * The caseload: every client the person works with, in the order the API gives (by name), with
+ * their last check-in and a 14-day mood trend.
+ */
 export function CaseloadPage({ staff }: { staff: StaffContext }) {
   const t = useT<PractitionerKey>();
   const { resource, reload } = useApiGet<{ clients: ClientSummary[] }>('/api/clients');
@@ -32,12 +36,12 @@ export function CaseloadPage({ staff }: { staff: StaffContext }) {
         </>
       ) : null}
       {resource.status === 'ok' && resource.data.clients.length === 0 ? <p>{t('practitioner.caseload.empty')}</p> : null}
-      {resource.status === 'ok' && resource.data.clients.length > 0 ? <CaseloadTable clients={resource.data.clients} /> : null}
+      {resource.status === 'ok' && resource.data.clients.length > 0 ? <CaseloadTable clients={resource.data.clients} timeZone={staff.me.actor.timeZone} /> : null}
     </StaffFrame>
   );
 }
 
-function CaseloadTable({ clients }: { clients: ClientSummary[] }) {
+function CaseloadTable({ clients, timeZone }: { clients: ClientSummary[]; timeZone: string }) {
   const t = useT<PractitionerKey>();
   return (
     <table className="table">
@@ -47,6 +51,8 @@ function CaseloadTable({ clients }: { clients: ClientSummary[] }) {
           <th scope="col">{t('practitioner.caseload.name')}</th>
           <th scope="col">{t('practitioner.client.dateOfBirth')}</th>
           <th scope="col">{t('practitioner.client.nhsNumber')}</th>
+          <th scope="col">{t('practitioner.caseload.lastCheckIn')}</th>
+          <th scope="col">{t('practitioner.caseload.trend')}</th>
           <th scope="col">{t('practitioner.caseload.account')}</th>
         </tr>
       </thead>
@@ -68,6 +74,16 @@ function CaseloadTable({ clients }: { clients: ClientSummary[] }) {
             ) : (
               <td>{t('practitioner.client.nhsNumberNone')}</td>
             )}
+            {client.lastCheckInAt ? (
+              <td className="nowrap" translate="no">
+                {formatDateTime(client.lastCheckInAt, timeZone, t)}
+              </td>
+            ) : (
+              <td>{t('practitioner.caseload.noCheckIn')}</td>
+            )}
+            <td>
+              <MoodTrend days={client.moodTrend} />
+            </td>
             <td>{t(`practitioner.accountStatus.${client.accountStatus}`)}</td>
           </tr>
         ))}

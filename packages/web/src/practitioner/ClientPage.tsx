@@ -8,6 +8,7 @@ import { Link } from '../shared/navigation';
 import { useApiGet } from '../shared/use-api-get';
 import { IdentityBanner } from './IdentityBanner';
 import { staffPaths } from './routes';
+import { ClientCheckIns } from './ClientCheckIns';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
 /** One client's record: the identity banner first, then contact details, care team and account. */
@@ -45,6 +46,7 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     // The title names no client: it shows in tabs, history and taskbars on shared computers.
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
+      <ClientCheckIns clientId={client.id} timeZone={staff.me.actor.timeZone} />
       <ContactDetails client={client} />
       <h2>{t('practitioner.client.careTeam')}</h2>
       <ul className="plain-list">

@@ -1,3 +1,4 @@
+import { zonedParts } from '@tandem/domain';
 import type { Translate } from './i18n/i18n';
 import type { CommonKey } from './i18n/keys';
 
@@ -49,4 +50,15 @@ export function formatDate(iso: string, t: Translate<CommonKey>): string {
   const month = match ? monthKeys[Number(match[2]) - 1] : undefined;
   if (!match || !month) return iso;
   return `${Number(match[3])} ${t(month)} ${match[1]}`;
+}
+
+/**
+ * An instant as the date and time on the clocks of `timeZone`: "2 Mar 2026, 08:55" (24-hour, as
+ * NHS screens show times). The viewer's own time zone is passed in, never guessed.
+ */
+export function formatDateTime(iso: string, timeZone: string, t: Translate<CommonKey>): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const p = zonedParts(instant, timeZone);
+  return t('common.dateTime', { date: formatDate(`${p.year}-${p.month}-${p.day}`, t), time: `${p.hour}:${p.minute}` });
 }

@@ -14,6 +14,11 @@ export interface OutboxItem {
   /** Order of entry on this device. */
   seq: number;
   kind: 'check-in';
+  /**
+   * The client who made it. Only their session sends it: on a shared phone, someone else signing
+   * in must never send another person's entry under their own name.
+   */
+  ownerId: string;
   url: string;
   body: unknown;
   createdAt: string;
@@ -24,6 +29,12 @@ export interface OutboxItem {
 }
 
 export type FlushStop = 'done' | 'signed-out' | 'offline';
+
+/** Why a flush stopped, and how many items it delivered. */
+export interface FlushResult {
+  stop: FlushStop;
+  sent: number;
+}
 
 const dbName = 'tandem-client';
 const storeName = 'outbox';
@@ -88,42 +99,46 @@ async function update(id: string, change: (item: OutboxItem) => OutboxItem | nul
   });
 }
 
-let flushing: Promise<FlushStop> | undefined;
+let flushing: Promise<FlushResult> | undefined;
 
 /**
  * Sends waiting items in order. Stops at the first that cannot go now: 401 (sign in first, then
  * flush again) or no connection (try again when online). 2xx removes the item; 4xx other than 401
  * marks it refused with the server's message. One flush at a time per page.
  */
-export function flushOutbox(): Promise<FlushStop> {
-  flushing ??= (async (): Promise<FlushStop> => {
+export function flushOutbox(ownerId: string): Promise<FlushResult> {
+  flushing ??= (async (): Promise<FlushResult> => {
+    let sent = 0;
+    const stopped = (stop: FlushStop): FlushResult => ({ stop, sent });
     try {
       for (const item of await listOutbox()) {
-        if (item.state !== 'waiting') continue;
+        if (item.state !== 'waiting' || item.ownerId !== ownerId) continue;
         let res: Response;
         try {
           res = await fetch(item.url, {
             method: 'POST',
+            credentials: 'same-origin',
             headers: { 'content-type': 'application/json', accept: 'application/json' },
             body: JSON.stringify(item.body),
           });
         } catch {
           await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1 }));
-          return 'offline';
+          return stopped('offline');
         }
         if (res.ok) {
           await update(item.id, () => null);
+          sent++;
           continue;
         }
-        if (res.status === 401) return 'signed-out';
+        if (res.status === 401) return stopped('signed-out');
         if (res.status >= 500 || res.status === 429) {
           await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1 }));
-          return 'offline';
+          return stopped('offline');
         }
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1, state: 'refused', problem: body?.error?.message ?? `HTTP ${res.status}` }));
       }
-      return 'done';
+      return stopped('done');
     } finally {
       flushing = undefined;
     }
