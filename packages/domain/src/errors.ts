@@ -28,8 +28,17 @@ export const errorCodes = [
   'client.not_found',
   'client.duplicate_nhs_number',
   'staff.not_found',
+  'episode.not_found',
+  'episode.invalid_transition',
+  'episode.closed',
+  'appointment.not_found',
+  'appointment.overlap',
+  'appointment.in_past',
+  'appointment.outcome_too_early',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
+  // Optimistic concurrency: the change was made against an older version.
+  'write.stale_version',
   // Infrastructure.
   'database.unavailable',
   'internal.unexpected',

@@ -13,3 +13,5 @@ export * from './api/clients';
 export * from './api/staff';
 export * from './checkins/mood';
 export * from './time/zoned';
+export * from './episodes/episode';
+export * from './episodes/appointment';

@@ -33,12 +33,14 @@ export interface ClientAccess {
     editDetails: boolean;
     invite: boolean;
     manageCareTeam: boolean;
+    /** Open referrals, book and record appointments, step, transfer and discharge. */
+    manageEpisodes: boolean;
   };
 }
 
 const none: ClientAccess = {
   basis: null,
-  allowed: { read: false, editDetails: false, invite: false, manageCareTeam: false },
+  allowed: { read: false, editDetails: false, invite: false, manageCareTeam: false, manageEpisodes: false },
 };
 
 /** Decides an actor's access to one client's record. */
@@ -46,18 +48,18 @@ export function clientAccess(actor: Actor, facts: ClientAccessFacts): ClientAcce
   if (actor.organisationId !== facts.organisationId) return none;
   if (actor.type === 'client') {
     return actor.clientId === facts.clientId
-      ? { basis: 'self', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: false } }
+      ? { basis: 'self', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: false, manageEpisodes: false } }
       : none;
   }
   if (actor.type !== 'staff') return none;
   if (actor.roles.includes('practitioner') && facts.careTeam.includes(actor.staffId)) {
-    return { basis: 'care_team', allowed: { read: true, editDetails: true, invite: true, manageCareTeam: true } };
+    return { basis: 'care_team', allowed: { read: true, editDetails: true, invite: true, manageCareTeam: true, manageEpisodes: true } };
   }
   if (actor.roles.includes('supervisor') && facts.supervisorsOfCareTeam.includes(actor.staffId)) {
-    return { basis: 'supervision', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: true } };
+    return { basis: 'supervision', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: true, manageEpisodes: false } };
   }
   if (actor.roles.includes('admin') && facts.breakGlass.includes(actor.staffId)) {
-    return { basis: 'break_glass', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: true } };
+    return { basis: 'break_glass', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: true, manageEpisodes: false } };
   }
   return none;
 }

@@ -48,7 +48,13 @@ export const ClientRecordSchema = z
     accountStatus: z.enum(['not_invited', 'invited', 'active', 'disabled']),
     careTeam: z.array(z.object({ staffId: z.uuid(), displayName: z.string() })),
     access: z.enum(accessBases),
-    allowed: z.object({ read: z.boolean(), editDetails: z.boolean(), invite: z.boolean(), manageCareTeam: z.boolean() }),
+    allowed: z.object({
+      read: z.boolean(),
+      editDetails: z.boolean(),
+      invite: z.boolean(),
+      manageCareTeam: z.boolean(),
+      manageEpisodes: z.boolean(),
+    }),
   })
   .meta({ id: 'ClientRecord' });
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;

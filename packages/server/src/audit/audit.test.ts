@@ -96,7 +96,7 @@ describe('the audit log records every read and write of client data', () => {
     const read = await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}`, headers: { cookie } });
     expect(read.statusCode).toBe(200);
     expect(read.json().access).toBe('break_glass');
-    expect(read.json().allowed).toEqual({ read: true, editDetails: false, invite: false, manageCareTeam: true });
+    expect(read.json().allowed).toEqual({ read: true, editDetails: false, invite: false, manageCareTeam: true, manageEpisodes: false });
     expect(await rowsFor(read.headers['x-request-id'])).toMatchObject([{ action: 'client.read', details: { basis: 'break_glass' } }]);
     t.clock.advance(60 * 60_000);
     const later = await signInAs(t.app, origin, admin.email);

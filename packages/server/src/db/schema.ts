@@ -196,7 +196,67 @@ export interface CheckInTable {
   received_at: Timestamp;
 }
 
+export interface EpisodeTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  referral_date: string;
+  referral_source: string;
+  problem_descriptor: string;
+  step: 'low_intensity' | 'high_intensity';
+  assigned_practitioner_id: string;
+  status: 'waiting' | 'active' | 'on_hold' | 'ended';
+  ending_reason: string | null;
+  ended_on: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EpisodeEventTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  episode_id: string;
+  at: Timestamp;
+  by_staff_id: string | null;
+  kind: 'referred' | 'status_changed' | 'stepped' | 'transferred' | 'ended';
+  from_value: string | null;
+  to_value: string | null;
+  reason: string | null;
+}
+
+export interface AppointmentTable {
+  id: string;
+  organisation_id: string;
+  episode_id: string;
+  client_id: string;
+  practitioner_id: string;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  purpose: 'assessment' | 'treatment' | 'review';
+  contact_method: 'face_to_face' | 'phone' | 'video' | 'supported_digital';
+  status: 'booked' | 'attended' | 'attended_late' | 'did_not_attend' | 'cancelled_by_client' | 'cancelled_by_service';
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentEventTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  appointment_id: string;
+  at: Timestamp;
+  by_staff_id: string | null;
+  from_status: string | null;
+  to_status: string;
+}
+
 export interface Schema {
+  episode: EpisodeTable;
+  episode_event: EpisodeEventTable;
+  appointment: AppointmentTable;
+  appointment_event: AppointmentEventTable;
   check_in: CheckInTable;
   scheduled_job: ScheduledJobTable;
   organisation: OrganisationTable;

@@ -42,6 +42,11 @@ const w = {} as {
   c1Spare: Awaited<ReturnType<typeof makeClient>>;
   cb: Awaited<ReturnType<typeof makeClient>>;
   c1CheckIn: string;
+  e1: string;
+  e2: string;
+  /** An episode of another of Tom's clients, moved by the transfer case only. */
+  e3: string;
+  a1: string;
 };
 
 beforeAll(async () => {
@@ -70,6 +75,36 @@ beforeAll(async () => {
     payload: { id: w.c1CheckIn, mood: 4, recordedAt: '2026-03-02T08:00:00Z' },
   });
   expect(made.statusCode).toBe(201);
+  // An episode each for c1 (Priya's caseload) and c2 (another caseload), and an appointment.
+  const p1Cookie = await signInAs(t.app, origin, w.p1.email);
+  const p2Cookie = await signInAs(t.app, origin, w.p2.email);
+  const referral = (assignedPractitionerId: string) => ({
+    id: newId(now),
+    referralDate: '2026-02-20',
+    referralSource: 'self',
+    problemDescriptor: 'Depression',
+    step: 'low_intensity',
+    assignedPractitionerId,
+  });
+  const e1 = referral(w.p1.id);
+  const e2 = referral(w.p2.id);
+  const e3 = referral(w.p2.id);
+  w.e1 = e1.id;
+  w.e2 = e2.id;
+  w.e3 = e3.id;
+  const c3 = await makeClient(db, now, w.a.id, [w.p2.id]);
+  for (const [cookie, clientId, body] of [[p1Cookie, w.c1.id, e1], [p2Cookie, w.c2.id, e2], [p2Cookie, c3.id, e3]] as const) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/clients/${clientId}/episodes`, headers: { origin, cookie }, payload: body });
+    expect(res.statusCode).toBe(201);
+  }
+  w.a1 = newId(now);
+  const booked = await t.app.inject({
+    method: 'POST',
+    url: `/api/episodes/${w.e1}/appointments`,
+    headers: { origin, cookie: p1Cookie },
+    payload: { id: w.a1, startsAt: '2026-03-02T08:00:00Z', durationMinutes: 30, purpose: 'assessment', contactMethod: 'phone', recordingPast: true },
+  });
+  expect(booked.statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -82,6 +117,18 @@ async function freshInvitationToken(): Promise<string> {
   const mail = await t.database.db.selectFrom('email_message').select('body_text').where('to_address', '=', client.email).executeTakeFirstOrThrow();
   return /#([A-Za-z0-9_-]{43})/.exec(mail.body_text ?? '')![1]!;
 }
+
+const walkReferral = (assignedPractitionerId: string) => ({
+  id: newId(t.clock.now()),
+  referralDate: '2026-02-21',
+  referralSource: 'gp',
+  problemDescriptor: 'Low mood',
+  step: 'low_intensity',
+  assignedPractitionerId,
+});
+const walkAppointment = (startsAt: string) => ({ id: newId(t.clock.now()), startsAt, durationMinutes: 30, purpose: 'treatment', contactMethod: 'video' });
+const episodeVersion = async (id: string) => (await t.database.db.selectFrom('episode').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const appointmentVersion = async (id: string) => (await t.database.db.selectFrom('appointment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
 const ids = (res: LightMyRequestResponse, key: string) => (res.json()[key] as { id: string }[]).map((x) => x.id);
 
@@ -202,6 +249,72 @@ const cases: Record<string, RouteCase> = {
       { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
       { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
       { as: w.admin, method: 'GET', url: `/api/clients/${w.c1.id}/check-ins` },
+    ],
+  },
+  'GET /api/clients/:clientId/episodes': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/episodes`, check: (res) => expect(ids(res, 'episodes')).toEqual([w.e1]) },
+      { as: w.s1, method: 'GET', url: `/api/clients/${w.c1.id}/episodes` },
+    ],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c2.id}/episodes` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/episodes` },
+      { as: w.admin, method: 'GET', url: `/api/clients/${w.c1.id}/episodes` },
+    ],
+  },
+  'POST /api/clients/:clientId/episodes': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/clients/${w.c1Spare.id}/episodes`, payload: walkReferral(w.p1.id) }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/clients/${w.c2.id}/episodes`, payload: walkReferral(w.p1.id) },
+      { as: w.s1, method: 'POST', url: `/api/clients/${w.c1.id}/episodes`, payload: walkReferral(w.p1.id) },
+      { as: w.pb, method: 'POST', url: `/api/clients/${w.c1.id}/episodes`, payload: walkReferral(w.pb.id) },
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c1.id}/episodes`, payload: walkReferral(w.p1.id) },
+    ],
+  },
+  'POST /api/episodes/:episodeId/status': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/status`, payload: { status: 'active', version: 1 } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/status`, payload: { status: 'active', version: 1 } },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/status`, payload: { status: 'active', version: 1 } },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/status`, payload: { status: 'active', version: 1 } },
+    ],
+  },
+  'POST /api/episodes/:episodeId/step': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/step`, payload: { step: 'high_intensity', version: await episodeVersion(w.e1), reason: 'Route walk' } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/step`, payload: { step: 'high_intensity', version: 1, reason: 'Route walk' } },
+      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/step`, payload: { step: 'high_intensity', version: 1, reason: 'Route walk' } },
+    ],
+  },
+  'POST /api/episodes/:episodeId/transfer': {
+    own: async () => [{ as: w.p2, method: 'POST', url: `/api/episodes/${w.e3}/transfer`, payload: { practitionerId: w.p1.id, version: await episodeVersion(w.e3), reason: 'Route walk' } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/transfer`, payload: { practitionerId: w.p1.id, version: 1, reason: 'Route walk' } },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/transfer`, payload: { practitionerId: w.pb.id, version: 1, reason: 'Route walk' } },
+    ],
+  },
+  'GET /api/episodes/:episodeId/appointments': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/appointments`, check: (res) => expect(ids(res, 'appointments')).toContain(w.a1) }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/episodes/${w.e1}/appointments` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/appointments` },
+      { as: w.c2, method: 'GET', url: `/api/episodes/${w.e1}/appointments` },
+    ],
+  },
+  'POST /api/episodes/:episodeId/appointments': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/appointments`, payload: walkAppointment('2026-05-04T09:00:00Z') }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/appointments`, payload: walkAppointment('2026-05-05T09:00:00Z') },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/appointments`, payload: walkAppointment('2026-05-06T09:00:00Z') },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/appointments`, payload: walkAppointment('2026-05-07T09:00:00Z') },
+    ],
+  },
+  'POST /api/appointments/:appointmentId/status': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'attended', version: await appointmentVersion(w.a1) } }],
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'did_not_attend', version: 1 } },
+      { as: w.pb, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'did_not_attend', version: 1 } },
+      { as: w.c1, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'cancelled_by_client', version: 1 } },
     ],
   },
   'GET /api/staff': {

@@ -1,4 +1,4 @@
-import { clientAccess, DomainError, type Actor, type ClientAccess } from '@tandem/domain';
+import { clientAccess, DomainError, type Actor, type ClientAccess, type ErrorCode } from '@tandem/domain';
 import type { Kysely } from 'kysely';
 import { writeAudit, type AuditContext } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
@@ -16,6 +16,7 @@ export async function requireClientAccess(
   clientId: string,
   action: string,
   need: (access: ClientAccess) => boolean = (access) => access.allowed.read,
+  notFound: { code: ErrorCode; message: string } = { code: 'client.not_found', message: 'There is no client record here that you can open.' },
 ): Promise<ClientAccess> {
   const facts = await loadAccessFacts(ctx.db, clientId, ctx.clock.now());
   const access = facts ? clientAccess(ctx.actor, facts) : undefined;
@@ -23,7 +24,7 @@ export async function requireClientAccess(
     if (facts && facts.organisationId === ctx.actor.organisationId) {
       await writeAudit(ctx.db, ctx, { action, outcome: 'denied', entityType: 'client', entityId: clientId, clientId });
     }
-    throw new DomainError('client.not_found', 'There is no client record here that you can open.');
+    throw new DomainError(notFound.code, notFound.message);
   }
   return access;
 }

@@ -1,0 +1,151 @@
+import {
+  appointmentDuration,
+  appointmentsOverlap,
+  DomainError,
+  newId,
+  outcomeStatuses,
+  type Appointment,
+  type BookAppointmentRequestSchema,
+  type ChangeAppointmentStatusRequestSchema,
+} from '@tandem/domain';
+import type { z } from 'zod';
+import { writeAudit } from '../../audit/audit';
+import type { ServiceContext } from '../../context';
+import { findStaffInOrganisation } from '../clients/clients.repo';
+import { assertEpisodeOpen, requireEpisodeAccess } from './episodes.policy';
+import {
+  findAppointment,
+  insertAppointment,
+  insertAppointmentEvent,
+  listAppointmentEvents,
+  listAppointmentsOfEpisode,
+  lockPractitioner,
+  practitionerAppointmentsBetween,
+  updateAppointmentStatusAtVersion,
+  type AppointmentRow,
+} from './appointments.repo';
+
+type Book = z.output<typeof BookAppointmentRequestSchema>;
+type ChangeStatus = z.output<typeof ChangeAppointmentStatusRequestSchema>;
+
+const staffIdOf = (ctx: ServiceContext) => (ctx.actor.type === 'staff' ? ctx.actor.staffId : null);
+
+async function present(ctx: ServiceContext, rows: AppointmentRow[]): Promise<Appointment[]> {
+  const events = await listAppointmentEvents(ctx.db, rows.map((r) => r.id));
+  return rows.map((row) => ({
+    id: row.id,
+    episodeId: row.episode_id,
+    clientId: row.client_id,
+    practitionerId: row.practitioner_id,
+    startsAt: row.starts_at.toISOString(),
+    durationMinutes: row.duration_minutes,
+    purpose: row.purpose,
+    contactMethod: row.contact_method,
+    status: row.status,
+    version: row.version,
+    history: events
+      .filter((e) => e.appointment_id === row.id)
+      .map((e) => ({ at: e.at.toISOString(), byStaffId: e.by_staff_id, from: e.from_status, to: e.to_status })),
+  }));
+}
+
+function sameBooking(row: AppointmentRow, episodeId: string, input: Book, practitionerId: string): boolean {
+  return (
+    row.episode_id === episodeId &&
+    row.practitioner_id === practitionerId &&
+    row.starts_at.getTime() === new Date(input.startsAt).getTime() &&
+    row.duration_minutes === input.durationMinutes &&
+    row.purpose === input.purpose &&
+    row.contact_method === input.contactMethod
+  );
+}
+
+/**
+ * Books (or records) an appointment on an open episode. The practitioner defaults to the
+ * episode's; a time in the past must be asked for explicitly (`recordingPast`); a clash with the
+ * practitioner's other appointments is refused. Idempotent by id.
+ */
+export async function bookAppointment(ctx: ServiceContext, episodeId: string, input: Book): Promise<Appointment> {
+  const { episode } = await requireEpisodeAccess(ctx, episodeId, 'appointment.book', (a) => a.allowed.manageEpisodes);
+  assertEpisodeOpen(episode);
+  const practitionerId = input.practitionerId ?? episode.assigned_practitioner_id;
+  const existing = await findAppointment(ctx.db, input.id);
+  if (existing) {
+    if (!sameBooking(existing, episodeId, input, practitionerId)) throw new DomainError('write.id_conflict', 'A different appointment was already saved with this id.');
+    return (await present(ctx, [existing]))[0]!;
+  }
+  const staff = await findStaffInOrganisation(ctx.db, practitionerId, episode.organisation_id);
+  if (!staff || !staff.roles.includes('practitioner')) {
+    throw new DomainError('staff.not_found', 'There is no practitioner with that id in your organisation.', [{ path: 'body/practitionerId', message: 'unknown practitioner' }]);
+  }
+  const now = ctx.clock.now();
+  const startsAt = new Date(input.startsAt);
+  if (startsAt < now && !input.recordingPast) {
+    throw new DomainError('appointment.in_past', 'This time has passed. To record an appointment that already happened, say so.', [{ path: 'body/startsAt', message: 'is in the past' }]);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockPractitioner(trx, practitionerId);
+    const windowMs = appointmentDuration.max * 60_000;
+    const nearby = await practitionerAppointmentsBetween(trx, practitionerId, new Date(startsAt.getTime() - windowMs), new Date(startsAt.getTime() + windowMs));
+    const clash = nearby.find((a) => appointmentsOverlap({ startsAt: a.starts_at, durationMinutes: a.duration_minutes }, { startsAt, durationMinutes: input.durationMinutes }));
+    if (clash) {
+      throw new DomainError('appointment.overlap', 'The practitioner already has an appointment at this time.', [{ path: 'body/startsAt', message: 'clashes with another appointment' }]);
+    }
+    await insertAppointment(trx, {
+      id: input.id,
+      organisation_id: episode.organisation_id,
+      episode_id: episodeId,
+      client_id: episode.client_id,
+      practitioner_id: practitionerId,
+      starts_at: startsAt,
+      duration_minutes: input.durationMinutes,
+      purpose: input.purpose,
+      contact_method: input.contactMethod,
+      status: 'booked',
+      created_at: now,
+      updated_at: now,
+    });
+    await insertAppointmentEvent(trx, { id: newId(now), appointmentId: input.id, at: now, byStaffId: staffIdOf(ctx), from: null, to: 'booked' });
+    await writeAudit(trx, ctx, { action: 'appointment.book', entityType: 'appointment', entityId: input.id, clientId: episode.client_id });
+  });
+  return (await present(ctx, [(await findAppointment(ctx.db, input.id))!]))[0]!;
+}
+
+/**
+ * Records what happened: attended (on time or late) or did not attend — only once the appointment
+ * has started — or cancelled by the client or the service. A stale version is refused.
+ */
+export async function changeAppointmentStatus(ctx: ServiceContext, appointmentId: string, input: ChangeStatus): Promise<Appointment> {
+  const appointment = await findAppointment(ctx.db, appointmentId);
+  if (!appointment || appointment.organisation_id !== ctx.actor.organisationId) {
+    throw new DomainError('appointment.not_found', 'There is no appointment here that you can open.');
+  }
+  const { episode } = await requireEpisodeAccess(ctx, appointment.episode_id, 'appointment.status', (a) => a.allowed.manageEpisodes);
+  assertEpisodeOpen(episode);
+  const now = ctx.clock.now();
+  if (outcomeStatuses.includes(input.status) && appointment.starts_at > now) {
+    throw new DomainError('appointment.outcome_too_early', 'This appointment has not started yet, so attendance cannot be recorded.', [{ path: 'body/status', message: 'is in the future' }]);
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await updateAppointmentStatusAtVersion(trx, appointmentId, input.version, input.status, now))) {
+      throw new DomainError('write.stale_version', 'Someone changed this appointment since you opened it. Reload it and try again.');
+    }
+    await insertAppointmentEvent(trx, { id: newId(now), appointmentId, at: now, byStaffId: staffIdOf(ctx), from: appointment.status, to: input.status });
+    await writeAudit(trx, ctx, {
+      action: 'appointment.status',
+      entityType: 'appointment',
+      entityId: appointmentId,
+      clientId: appointment.client_id,
+      details: { from: appointment.status, to: input.status },
+    });
+  });
+  return (await present(ctx, [(await findAppointment(ctx.db, appointmentId))!]))[0]!;
+}
+
+/** An episode's appointments, in time order, with their histories. Audited. */
+export async function listAppointments(ctx: ServiceContext, episodeId: string): Promise<Appointment[]> {
+  const { episode } = await requireEpisodeAccess(ctx, episodeId, 'appointment.list');
+  const rows = await listAppointmentsOfEpisode(ctx.db, episodeId);
+  await writeAudit(ctx.db, ctx, { action: 'appointment.list', entityType: 'appointment', clientId: episode.client_id, subjectIds: rows.map((r) => r.id) });
+  return present(ctx, rows);
+}

@@ -1,0 +1,94 @@
+import {
+  AppointmentIdParamsSchema,
+  AppointmentListSchema,
+  AppointmentSchema,
+  BookAppointmentRequestSchema,
+  ChangeAppointmentStatusRequestSchema,
+  ChangeEpisodeStatusRequestSchema,
+  ChangeStepRequestSchema,
+  ClientIdParamsSchema,
+  CreateEpisodeRequestSchema,
+  EpisodeIdParamsSchema,
+  EpisodeListSchema,
+  EpisodeSchema,
+  ErrorBodySchema,
+  TransferEpisodeRequestSchema,
+} from '@tandem/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps';
+import { serviceContext } from '../../http/context';
+import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
+import { changeEpisodeStatus, changeEpisodeStep, createEpisode, listEpisodes, transferEpisode } from './episodes.service';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const signedIn = { access: 'signed-in' as const };
+const tags = ['episodes'];
+
+export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/clients/:clientId/episodes',
+      { config: signedIn, schema: { summary: 'A client’s referrals (episodes), with history', tags, params: ClientIdParamsSchema, response: { 200: EpisodeListSchema, ...errors } } },
+      async (request) => ({ episodes: await listEpisodes(serviceContext(deps, request), request.params.clientId) }),
+    );
+    app.post(
+      '/api/clients/:clientId/episodes',
+      {
+        config: signedIn,
+        schema: { summary: 'Open an episode from a referral', tags, params: ClientIdParamsSchema, body: CreateEpisodeRequestSchema, response: { 201: EpisodeSchema, ...errors } },
+      },
+      async (request, reply) => reply.status(201).send(await createEpisode(serviceContext(deps, request), request.params.clientId, request.body)),
+    );
+    app.post(
+      '/api/episodes/:episodeId/status',
+      {
+        config: signedIn,
+        schema: { summary: 'Change an episode’s status (not ending it)', tags, params: EpisodeIdParamsSchema, body: ChangeEpisodeStatusRequestSchema, response: { 200: EpisodeSchema, ...errors } },
+      },
+      async (request) => changeEpisodeStatus(serviceContext(deps, request), request.params.episodeId, request.body),
+    );
+    app.post(
+      '/api/episodes/:episodeId/step',
+      {
+        config: signedIn,
+        schema: { summary: 'Step up or down within the episode', tags, params: EpisodeIdParamsSchema, body: ChangeStepRequestSchema, response: { 200: EpisodeSchema, ...errors } },
+      },
+      async (request) => changeEpisodeStep(serviceContext(deps, request), request.params.episodeId, request.body),
+    );
+    app.post(
+      '/api/episodes/:episodeId/transfer',
+      {
+        config: signedIn,
+        schema: { summary: 'Transfer the episode to another practitioner', tags, params: EpisodeIdParamsSchema, body: TransferEpisodeRequestSchema, response: { 200: EpisodeSchema, ...errors } },
+      },
+      async (request) => transferEpisode(serviceContext(deps, request), request.params.episodeId, request.body),
+    );
+    app.get(
+      '/api/episodes/:episodeId/appointments',
+      { config: signedIn, schema: { summary: 'An episode’s appointments, with history', tags, params: EpisodeIdParamsSchema, response: { 200: AppointmentListSchema, ...errors } } },
+      async (request) => ({ appointments: await listAppointments(serviceContext(deps, request), request.params.episodeId) }),
+    );
+    app.post(
+      '/api/episodes/:episodeId/appointments',
+      {
+        config: signedIn,
+        schema: { summary: 'Book or record an appointment', tags, params: EpisodeIdParamsSchema, body: BookAppointmentRequestSchema, response: { 201: AppointmentSchema, ...errors } },
+      },
+      async (request, reply) => reply.status(201).send(await bookAppointment(serviceContext(deps, request), request.params.episodeId, request.body)),
+    );
+    app.post(
+      '/api/appointments/:appointmentId/status',
+      {
+        config: signedIn,
+        schema: {
+          summary: 'Record attendance or a cancellation',
+          tags,
+          params: AppointmentIdParamsSchema,
+          body: ChangeAppointmentStatusRequestSchema,
+          response: { 200: AppointmentSchema, ...errors },
+        },
+      },
+      async (request) => changeAppointmentStatus(serviceContext(deps, request), request.params.appointmentId, request.body),
+    );
+  };
+}

@@ -1,0 +1,177 @@
+import {
+  canChangeEpisodeStatus,
+  DomainError,
+  newId,
+  type ChangeEpisodeStatusRequestSchema,
+  type ChangeStepRequestSchema,
+  type CreateEpisodeRequestSchema,
+  type Episode,
+  type TransferEpisodeRequestSchema,
+} from '@tandem/domain';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { writeAudit } from '../../audit/audit';
+import type { Schema } from '../../db/schema';
+import type { ServiceContext } from '../../context';
+import { requireClientAccess } from '../clients/clients.policy';
+import { findStaffInOrganisation, insertCareTeamMember } from '../clients/clients.repo';
+import { assertEpisodeOpen, requireEpisodeAccess } from './episodes.policy';
+import {
+  findEpisode,
+  insertEpisode,
+  insertEpisodeEvent,
+  listEpisodeEvents,
+  listEpisodesOfClient,
+  updateEpisodeAtVersion,
+  type EpisodeRow,
+} from './episodes.repo';
+
+type CreateEpisode = z.output<typeof CreateEpisodeRequestSchema>;
+type ChangeStatus = z.output<typeof ChangeEpisodeStatusRequestSchema>;
+type ChangeStep = z.output<typeof ChangeStepRequestSchema>;
+type Transfer = z.output<typeof TransferEpisodeRequestSchema>;
+
+const staffIdOf = (ctx: ServiceContext) => (ctx.actor.type === 'staff' ? ctx.actor.staffId : null);
+
+async function presentEpisodes(ctx: ServiceContext, rows: EpisodeRow[]): Promise<Episode[]> {
+  const events = await listEpisodeEvents(ctx.db, rows.map((r) => r.id));
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.client_id,
+    referralDate: row.referral_date,
+    referralSource: row.referral_source as Episode['referralSource'],
+    problemDescriptor: row.problem_descriptor,
+    step: row.step,
+    assignedPractitionerId: row.assigned_practitioner_id,
+    status: row.status,
+    endingReason: row.ending_reason as Episode['endingReason'],
+    endedOn: row.ended_on,
+    version: row.version,
+    history: events
+      .filter((e) => e.episode_id === row.id)
+      .map((e) => ({ at: e.at.toISOString(), kind: e.kind, byStaffId: e.by_staff_id, from: e.from_value, to: e.to_value, reason: e.reason })),
+  }));
+}
+
+async function requirePractitioner(ctx: ServiceContext, staffId: string) {
+  const staff = await findStaffInOrganisation(ctx.db, staffId, ctx.actor.organisationId ?? '');
+  if (!staff || !staff.roles.includes('practitioner')) {
+    throw new DomainError('staff.not_found', 'There is no practitioner with that id in your organisation.', [{ path: 'body/practitionerId', message: 'unknown practitioner' }]);
+  }
+}
+
+/** A referral opens an episode (waiting), with its assigned practitioner on the care team. */
+export async function createEpisode(ctx: ServiceContext, clientId: string, input: CreateEpisode): Promise<Episode> {
+  await requireClientAccess(ctx, clientId, 'episode.create', (a) => a.allowed.manageEpisodes);
+  const existing = await findEpisode(ctx.db, input.id);
+  if (existing) {
+    const same = existing.client_id === clientId && existing.referral_date === input.referralDate && existing.step === input.step;
+    if (!same) throw new DomainError('write.id_conflict', 'A different episode was already saved with this id.');
+    return (await presentEpisodes(ctx, [existing]))[0]!;
+  }
+  await requirePractitioner(ctx, input.assignedPractitionerId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertEpisode(trx, {
+      id: input.id,
+      organisation_id: ctx.actor.organisationId!,
+      client_id: clientId,
+      referral_date: input.referralDate,
+      referral_source: input.referralSource,
+      problem_descriptor: input.problemDescriptor,
+      step: input.step,
+      assigned_practitioner_id: input.assignedPractitionerId,
+      status: 'waiting',
+      ending_reason: null,
+      ended_on: null,
+      created_by: staffIdOf(ctx),
+      created_at: now,
+      updated_at: now,
+    });
+    await insertEpisodeEvent(trx, { id: newId(now), episode_id: input.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'referred', from_value: null, to_value: input.step, reason: null });
+    await insertCareTeamMember(trx, { clientId, staffId: input.assignedPractitionerId, organisationId: ctx.actor.organisationId!, addedBy: staffIdOf(ctx), now });
+    await writeAudit(trx, ctx, { action: 'episode.create', entityType: 'episode', entityId: input.id, clientId });
+  });
+  return (await presentEpisodes(ctx, [(await findEpisode(ctx.db, input.id))!]))[0]!;
+}
+
+/** A client's episodes, newest referral first, each with its history. Audited. */
+export async function listEpisodes(ctx: ServiceContext, clientId: string): Promise<Episode[]> {
+  await requireClientAccess(ctx, clientId, 'episode.list');
+  const rows = await listEpisodesOfClient(ctx.db, clientId);
+  await writeAudit(ctx.db, ctx, { action: 'episode.list', entityType: 'episode', clientId, subjectIds: rows.map((r) => r.id) });
+  return presentEpisodes(ctx, rows);
+}
+
+/**
+ * Applies one change to an open episode at the version the caller saw, records it in the
+ * history and the audit log, in one transaction. A stale version is refused.
+ */
+async function changeEpisode(
+  ctx: ServiceContext,
+  episodeId: string,
+  version: number,
+  action: string,
+  apply: (trx: Transaction<Schema>, episode: EpisodeRow, now: Date) => Promise<void>,
+): Promise<Episode> {
+  const { episode } = await requireEpisodeAccess(ctx, episodeId, action, (a) => a.allowed.manageEpisodes);
+  assertEpisodeOpen(episode);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await findEpisode(trx, episodeId);
+    if (!current || current.version !== version) {
+      throw new DomainError('write.stale_version', 'Someone changed this episode since you opened it. Reload it and try again.');
+    }
+    await apply(trx, current, now);
+    await writeAudit(trx, ctx, { action, entityType: 'episode', entityId: episodeId, clientId: episode.client_id });
+  });
+  return (await presentEpisodes(ctx, [(await findEpisode(ctx.db, episodeId))!]))[0]!;
+}
+
+async function updateOrStale(trx: Transaction<Schema>, episode: EpisodeRow, change: Parameters<typeof updateEpisodeAtVersion>[3], now: Date) {
+  if (!(await updateEpisodeAtVersion(trx, episode.id, episode.version, change, now))) {
+    throw new DomainError('write.stale_version', 'Someone changed this episode since you opened it. Reload it and try again.');
+  }
+}
+
+/** Waiting → active, active ⇄ on hold. Ending goes through discharge. */
+export function changeEpisodeStatus(ctx: ServiceContext, episodeId: string, input: ChangeStatus): Promise<Episode> {
+  return changeEpisode(ctx, episodeId, input.version, 'episode.status', async (trx, episode, now) => {
+    if (!canChangeEpisodeStatus(episode.status, input.status)) {
+      throw new DomainError('episode.invalid_transition', `An episode that is ${episode.status.replace('_', ' ')} cannot become ${input.status.replace('_', ' ')}.`);
+    }
+    await updateOrStale(trx, episode, { status: input.status }, now);
+    await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'status_changed', from_value: episode.status, to_value: input.status, reason: input.reason ?? null });
+  });
+}
+
+/** Stepping up or down stays within the episode, so its outcomes stay whole. */
+export function changeEpisodeStep(ctx: ServiceContext, episodeId: string, input: ChangeStep): Promise<Episode> {
+  return changeEpisode(ctx, episodeId, input.version, 'episode.step', async (trx, episode, now) => {
+    if (episode.step === input.step) throw new DomainError('request.invalid', 'The episode is already at this step.', [{ path: 'body/step', message: 'is unchanged' }]);
+    await updateOrStale(trx, episode, { step: input.step }, now);
+    await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'stepped', from_value: episode.step, to_value: input.step, reason: input.reason });
+  });
+}
+
+/** A transfer to another practitioner of the same organisation, within the episode. */
+export async function transferEpisode(ctx: ServiceContext, episodeId: string, input: Transfer): Promise<Episode> {
+  await requirePractitioner(ctx, input.practitionerId);
+  return changeEpisode(ctx, episodeId, input.version, 'episode.transfer', async (trx, episode, now) => {
+    if (episode.assigned_practitioner_id === input.practitionerId) {
+      throw new DomainError('request.invalid', 'This practitioner is already assigned.', [{ path: 'body/practitionerId', message: 'is unchanged' }]);
+    }
+    await updateOrStale(trx, episode, { assigned_practitioner_id: input.practitionerId }, now);
+    await insertCareTeamMember(trx, { clientId: episode.client_id, staffId: input.practitionerId, organisationId: episode.organisation_id, addedBy: staffIdOf(ctx), now });
+    await insertEpisodeEvent(trx, {
+      id: newId(now),
+      episode_id: episode.id,
+      at: now,
+      by_staff_id: staffIdOf(ctx),
+      kind: 'transferred',
+      from_value: episode.assigned_practitioner_id,
+      to_value: input.practitionerId,
+      reason: input.reason,
+    });
+  });
+}
