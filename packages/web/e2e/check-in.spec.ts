@@ -1,5 +1,6 @@
 import { devices, type Locator, type Page } from '@playwright/test';
-import { createClient, createStaff, signInWithForm, uniqueSuffix } from './accounts';
+import { randomUUID } from 'node:crypto';
+import { apiSession, createClient, createStaff, signInByApi, signInWithForm, uniqueSuffix } from './accounts';
 import { axeViolations, expect, test, visitPage } from './fixtures';
 
 /** Presses Tab until `target` has focus (at most `max` times), as a keyboard user would. */
@@ -140,6 +141,36 @@ test.describe('mood check-in', () => {
     await tabTo(desk, link);
     await desk.keyboard.press('Enter');
     await expect(desk.getByRole('table', { name: 'Mood check-ins, newest first' })).toContainText('Cooked a meal');
+  });
+
+  test('after discharge the client is told their care has ended, keeps help and their past, and cannot check in', async ({ page, visit, baseURL }) => {
+    const practitioner = await createStaff(baseURL!, ['practitioner'], `Ana ${uniqueSuffix()}`);
+    const client = await createClient(baseURL!, practitioner, 'Kai');
+    const api = await apiSession(baseURL!);
+    try {
+      await signInByApi(api, practitioner.email, practitioner.password);
+      const clients = (await (await api.get('/api/clients')).json()).clients as { id: string; familyName: string }[];
+      const clientId = clients.find((c) => c.familyName === client.familyName)!.id;
+      const episodeId = randomUUID();
+      const opened = await api.post(`/api/clients/${clientId}/episodes`, {
+        data: { id: episodeId, referralDate: '2025-11-05', referralSource: 'self', problemDescriptor: 'Depression', step: 'low_intensity', assignedPractitionerId: (await (await api.get('/api/me')).json()).actor.staffId },
+      });
+      expect(opened.status()).toBe(201);
+      // Yesterday (UTC): never in the future in the service's time zone.
+      const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
+      const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn: yesterday, version: 1 } });
+      expect(ended.status(), await ended.text()).toBe(200);
+    } finally {
+      await api.dispose();
+    }
+    await visit('/');
+    await signInWithForm(page, client.email, client.password);
+    await expect(page.getByRole('heading', { level: 2, name: 'Your care has ended' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Check in: how are you feeling?' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Get help now' }).first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await visitPage(page, '/check-in');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello Kai' })).toBeVisible();
   });
 
   test('help is one tap away and works signed out', async ({ page, visit }) => {

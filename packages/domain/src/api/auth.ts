@@ -36,6 +36,8 @@ export const MeSchema = z
     }),
     session: z.object({ idleExpiresAt: z.iso.datetime(), absoluteExpiresAt: z.iso.datetime(), remember: z.boolean() }),
     allowed: z.object({ registerClients: z.boolean(), manageAccounts: z.boolean(), breakGlass: z.boolean() }),
+    /** For a client: where their care stands (what the app offers depends on it). Null for staff. */
+    care: z.object({ status: z.enum(['none', 'open', 'ended']) }).nullable(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

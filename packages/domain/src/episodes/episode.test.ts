@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appointmentsOverlap } from './appointment';
-import { canChangeEpisodeStatus, type EpisodeStatus } from './episode';
+import { canChangeEpisodeStatus, careStatusOf, type EpisodeStatus } from './episode';
 
 describe('episode status changes outside discharge', () => {
   it.each([
@@ -28,5 +28,17 @@ describe('appointmentsOverlap', () => {
   ])('%o and %o: %s (%s)', (a, b, clash) => {
     expect(appointmentsOverlap(a, b)).toBe(clash);
     expect(appointmentsOverlap(b, a)).toBe(clash);
+  });
+});
+
+describe('careStatusOf', () => {
+  it.each([
+    [[], 'none'],
+    [['waiting'], 'open'],
+    [['ended', 'active'], 'open'],
+    [['ended'], 'ended'],
+    [['ended', 'ended'], 'ended'],
+  ] as [EpisodeStatus[], string][])('%j → %s', (statuses, status) => {
+    expect(careStatusOf(statuses)).toBe(status);
   });
 });

@@ -68,6 +68,32 @@ export const TransferEpisodeRequestSchema = z
   .strictObject({ practitionerId: IdSchema, version: VersionSchema, reason: ReasonSchema })
   .meta({ id: 'TransferEpisodeRequest' });
 
+/**
+ * POST /api/episodes/:episodeId/discharge — the one way an episode ends. Final measures and the
+ * relapse-prevention plan join this flow with the measures and programme issues.
+ */
+export const DischargeRequestSchema = z
+  .strictObject({
+    endingReason: z.enum(endingReasons),
+    endedOn: IsoDateSchema,
+    version: VersionSchema,
+    reason: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: 'DischargeRequest' });
+
+/**
+ * Where a client's care stands, for what the client app offers: `open` while an episode is not
+ * ended; `ended` when every episode has ended (crisis information and their own past data only);
+ * `none` before any referral is recorded.
+ */
+export type CareStatus = 'none' | 'open' | 'ended';
+
+/** The care status from a client's episode statuses. */
+export function careStatusOf(statuses: EpisodeStatus[]): CareStatus {
+  if (!statuses.length) return 'none';
+  return statuses.some((s) => s !== 'ended') ? 'open' : 'ended';
+}
+
 export const EpisodeIdParamsSchema = z.strictObject({ episodeId: IdSchema });
 
 export const EpisodeEventSchema = z.object({

@@ -317,6 +317,17 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'cancelled_by_client', version: 1 } },
     ],
   },
+  'POST /api/episodes/:episodeId/discharge': {
+    own: async () => [
+      { as: w.p2, method: 'POST', url: `/api/episodes/${w.e3}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: await episodeVersion(w.e3) } },
+    ],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+    ],
+  },
   'GET /api/staff': {
     own: () => [{ as: w.p1, method: 'GET', url: '/api/staff', check: (res) => expect(ids(res, 'staff')).toContain(w.p2.id) }],
     foreign: () => [

@@ -41,7 +41,7 @@ export function ClientApp() {
       return <SignInPage ended={state.ended} onSignedIn={session.signedIn} />;
     case 'signed-in':
       if (state.me.actor.type !== 'client') return <StaffAccountPage onSignOut={session.signOut} />;
-      if (path === '/check-in' || path === '/check-in/') return (
+      if ((path === '/check-in' || path === '/check-in/') && state.me.care?.status !== 'ended') return (
           <CheckInPage
             me={state.me}
             onSessionEnded={() => {

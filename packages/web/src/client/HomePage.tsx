@@ -33,11 +33,21 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           {t('client.checkIn.saved')}
         </p>
       ) : null}
-      <p>
-        <Link className="button" href="/check-in">
-          {t('client.home.checkIn')}
-        </Link>
-      </p>
+      {me.care?.status === 'ended' ? (
+        <div className="notice">
+          <h2 className="notice-heading">{t('client.home.careEndedHeading')}</h2>
+          <p>{t('client.home.careEnded', { organisation: me.actor.organisationName })}</p>
+          <p>
+            <Link href="/help">{t('client.checkIn.helpLink')}</Link>
+          </p>
+        </div>
+      ) : (
+        <p>
+          <Link className="button" href="/check-in">
+            {t('client.home.checkIn')}
+          </Link>
+        </p>
+      )}
       <h2>{t('client.home.recentHeading')}</h2>
       <RecentCheckIns
         saved={resource.status === 'ok' ? resource.data.checkIns : []}

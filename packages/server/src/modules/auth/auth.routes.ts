@@ -21,7 +21,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { token, signedIn } = await signIn(anonymousContext(deps, request), request.body, sessionToken(request, https));
         const rules = sessionRulesFor(signedIn.actor.type, request.body.remember);
         setSessionCookie(reply, https, token, request.body.remember ? Math.floor(rules.absoluteMs / 1000) : undefined);
-        return presentMe(signedIn);
+        return presentMe(deps.database.db, signedIn);
       },
     );
 

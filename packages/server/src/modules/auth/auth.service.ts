@@ -28,6 +28,7 @@ import {
   type SessionRow,
 } from './auth.repo';
 import { hashToken, newSecretToken, verifyPassword } from './secrets';
+import { clientCareStatus } from '../episodes/care-status';
 
 export interface SessionInfo {
   sessionId: string;
@@ -202,11 +203,16 @@ export async function readMe(ctx: ServiceContext, signedIn: SignedIn): Promise<M
   if (ctx.actor.type === 'client') {
     await writeAudit(ctx.db, ctx, { action: 'profile.read', entityType: 'client', entityId: ctx.actor.clientId, clientId: ctx.actor.clientId });
   }
-  return presentMe(signedIn);
+  return presentMe(ctx.db, signedIn);
 }
 
-/** What GET /api/me returns. */
-export function presentMe(signedIn: SignedIn): Me {
+/** What GET /api/me (and sign-in, and invitation acceptance) return. */
+export async function presentMe(db: Kysely<Schema>, signedIn: SignedIn): Promise<Me> {
+  const care = signedIn.actor.type === 'client' ? { status: await clientCareStatus(db, signedIn.actor.clientId) } : null;
+  return { ...describeSignedIn(signedIn), care };
+}
+
+function describeSignedIn(signedIn: SignedIn): Omit<Me, 'care'> {
   const { actor, session, profile } = signedIn;
   const roles = actor.type === 'staff' ? actor.roles : [];
   return {

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
+import { clientCare } from '../episodes/care-status';
 import { checkInsForClients, findCheckIn, insertCheckIn, listCheckIns, type CheckInRow } from './checkins.repo';
 
 type CreateCheckIn = z.output<typeof CreateCheckInRequestSchema>;
@@ -42,6 +43,11 @@ function sameCheckIn(row: CheckInRow, clientId: string, input: CreateCheckIn): b
 export async function createCheckIn(ctx: ServiceContext, input: CreateCheckIn): Promise<{ checkIn: CheckIn; created: boolean }> {
   const actor = ctx.actor;
   if (actor.type !== 'client') throw new DomainError('auth.forbidden', 'Only a client can check in, for themself.');
+  const care = await clientCare(ctx.db, actor.clientId);
+  // A check-in made after care ended would reach nobody; one made before, sent late, is kept.
+  if (care.endedAt && new Date(input.recordedAt) > care.endedAt) {
+    throw new DomainError('episode.closed', 'Your care with the service has ended, so check-ins are no longer sent to anyone. If you need help now, see “Get help now”.');
+  }
   const now = ctx.clock.now();
   const recordedAt = new Date(input.recordedAt);
   if (recordedAt.getTime() > now.getTime() + maxDeviceClockAheadMs) {

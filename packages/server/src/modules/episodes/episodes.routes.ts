@@ -8,6 +8,7 @@ import {
   ChangeStepRequestSchema,
   ClientIdParamsSchema,
   CreateEpisodeRequestSchema,
+  DischargeRequestSchema,
   EpisodeIdParamsSchema,
   EpisodeListSchema,
   EpisodeSchema,
@@ -18,7 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
 import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
-import { changeEpisodeStatus, changeEpisodeStep, createEpisode, listEpisodes, transferEpisode } from './episodes.service';
+import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, listEpisodes, transferEpisode } from './episodes.service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const signedIn = { access: 'signed-in' as const };
@@ -62,6 +63,14 @@ export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: { summary: 'Transfer the episode to another practitioner', tags, params: EpisodeIdParamsSchema, body: TransferEpisodeRequestSchema, response: { 200: EpisodeSchema, ...errors } },
       },
       async (request) => transferEpisode(serviceContext(deps, request), request.params.episodeId, request.body),
+    );
+    app.post(
+      '/api/episodes/:episodeId/discharge',
+      {
+        config: signedIn,
+        schema: { summary: 'End the episode (discharge)', tags, params: EpisodeIdParamsSchema, body: DischargeRequestSchema, response: { 200: EpisodeSchema, ...errors } },
+      },
+      async (request) => dischargeEpisode(serviceContext(deps, request), request.params.episodeId, request.body),
     );
     app.get(
       '/api/episodes/:episodeId/appointments',

@@ -7,6 +7,8 @@ import {
   type CreateEpisodeRequestSchema,
   type Episode,
   type TransferEpisodeRequestSchema,
+  type DischargeRequestSchema,
+  localDate,
 } from '@tandem/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -30,6 +32,7 @@ type CreateEpisode = z.output<typeof CreateEpisodeRequestSchema>;
 type ChangeStatus = z.output<typeof ChangeEpisodeStatusRequestSchema>;
 type ChangeStep = z.output<typeof ChangeStepRequestSchema>;
 type Transfer = z.output<typeof TransferEpisodeRequestSchema>;
+type Discharge = z.output<typeof DischargeRequestSchema>;
 
 const staffIdOf = (ctx: ServiceContext) => (ctx.actor.type === 'staff' ? ctx.actor.staffId : null);
 
@@ -173,5 +176,27 @@ export async function transferEpisode(ctx: ServiceContext, episodeId: string, in
       to_value: input.practitionerId,
       reason: input.reason,
     });
+  });
+}
+
+/**
+ * Discharge: the one way an episode ends, recording the ending reason and date. After it the
+ * episode is read-only, and a client with no open episode keeps crisis information and their own
+ * past data only (check-ins and, later, questionnaires and messages are refused — they would
+ * reach nobody). Final measures, the relapse-prevention plan and the check for unacknowledged risk
+ * alerts join this flow with the measures and programme issues.
+ */
+export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: Discharge): Promise<Episode> {
+  return changeEpisode(ctx, episodeId, input.version, 'episode.discharge', async (trx, episode, now) => {
+    const org = await trx.selectFrom('organisation').select('time_zone').where('id', '=', episode.organisation_id).executeTakeFirstOrThrow();
+    const today = localDate(now, org.time_zone);
+    if (input.endedOn > today) {
+      throw new DomainError('request.invalid', 'An episode cannot end on a future date.', [{ path: 'body/endedOn', message: 'is in the future' }]);
+    }
+    if (input.endedOn < episode.referral_date) {
+      throw new DomainError('request.invalid', 'An episode cannot end before its referral.', [{ path: 'body/endedOn', message: 'is before the referral date' }]);
+    }
+    await updateOrStale(trx, episode, { status: 'ended', ending_reason: input.endingReason, ended_on: input.endedOn }, now);
+    await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'ended', from_value: episode.status, to_value: input.endingReason, reason: input.reason ?? null });
   });
 }

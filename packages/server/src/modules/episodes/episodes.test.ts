@@ -148,3 +148,44 @@ describe('bad input', () => {
     expect((await p1.post(`/api/episodes/${body.id}/appointments`, { ...past, recordingPast: true })).statusCode).toBe(201);
   });
 });
+
+describe('discharge', () => {
+  it('ends the episode with its reason and date; the client then keeps their past data but cannot check in', async () => {
+    const now = t.clock.now();
+    const org = await t.database.db.selectFrom('organisation').select('id').where('id', '=', w.client.organisationId).executeTakeFirstOrThrow();
+    const client = await makeClient(t.database.db, now, org.id, [w.p1.id]);
+    const p1 = await as(w.p1);
+    const body = referral();
+    await p1.post(`/api/clients/${client.id}/episodes`, body);
+    await p1.post(`/api/episodes/${body.id}/status`, { status: 'active', version: 1 });
+
+    const clientSession = await as(client);
+    const before = await clientSession.post('/api/check-ins', { id: newId(t.clock.now()), mood: 5, recordedAt: t.clock.now().toISOString() });
+    expect(before.statusCode).toBe(201);
+    expect((await clientSession.get('/api/me')).json().care).toEqual({ status: 'open' });
+
+    const future = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2099-01-01', version: 2 });
+    expect(future.statusCode).toBe(400);
+    const madeBeforeDischarge = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    const ended = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-02', version: 2 });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-02', version: 3 });
+    expect(ended.json().history.at(-1)).toMatchObject({ kind: 'ended', from: 'active', to: 'completed' });
+
+    // Read-only from now on, for staff and for the client.
+    const again = await p1.post(`/api/episodes/${body.id}/status`, { status: 'on_hold', version: 3 });
+    expect(again.json().error.code).toBe('episode.closed');
+    const booking = await p1.post(`/api/episodes/${body.id}/appointments`, { id: newId(t.clock.now()), startsAt: '2026-04-01T09:00:00Z', durationMinutes: 30, purpose: 'review', contactMethod: 'phone' });
+    expect(booking.json().error.code).toBe('episode.closed');
+    t.clock.advance(60_000);
+    expect((await clientSession.get('/api/me')).json().care).toEqual({ status: 'ended' });
+    const after = await clientSession.post('/api/check-ins', { id: newId(t.clock.now()), mood: 4, recordedAt: t.clock.now().toISOString() });
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.code).toBe('episode.closed');
+    expect(after.json().error.message).toContain('Get help now');
+    // A check-in made on the phone before discharge and sent late still arrives.
+    const late = await clientSession.post('/api/check-ins', { id: newId(t.clock.now()), mood: 6, recordedAt: madeBeforeDischarge });
+    expect(late.statusCode).toBe(201);
+    expect((await clientSession.get('/api/check-ins')).json().checkIns).toHaveLength(2);
+  });
+});

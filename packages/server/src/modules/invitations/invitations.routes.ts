@@ -34,7 +34,7 @@ export function invitationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { token, signedIn } = await acceptInvitation(anonymousContext(deps, request), request.body);
         setSessionCookie(reply, https, token, undefined);
-        return presentMe(signedIn);
+        return presentMe(deps.database.db, signedIn);
       },
     );
   };
