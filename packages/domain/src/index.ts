@@ -15,3 +15,7 @@ export * from './checkins/mood';
 export * from './time/zoned';
 export * from './episodes/episode';
 export * from './episodes/appointment';
+export * from './duty/service-hours';
+export * from './duty/rota';
+export * from './duty/who-must-see';
+export * from './duty/check-rota';
