@@ -19,3 +19,4 @@ export * from './duty/service-hours';
 export * from './duty/rota';
 export * from './duty/who-must-see';
 export * from './duty/check-rota';
+export * from './consent/consent';

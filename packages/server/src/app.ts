@@ -15,6 +15,7 @@ import { registerWebApp } from './http/web-app';
 import { authRoutes } from './modules/auth/auth.routes';
 import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
+import { consentRoutes } from './modules/consent/consent.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitationRoutes } from './modules/invitations/invitations.routes';
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(staffRoutes(deps));
   await app.register(checkInRoutes(deps));
   await app.register(episodeRoutes(deps));
+  await app.register(consentRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

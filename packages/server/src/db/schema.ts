@@ -1,4 +1,4 @@
-import type { StaffRole } from '@tandem/domain';
+import type { ConsentChoices, StaffRole } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -252,7 +252,20 @@ export interface AppointmentEventTable {
   to_status: string;
 }
 
+export interface ConsentRecordTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  wording_version: string;
+  choices: ColumnType<ConsentChoices, string, never>;
+  recorded_at: Timestamp;
+  recorded_by_type: 'client' | 'staff';
+  recorded_by_id: string;
+}
+
 export interface Schema {
+  consent_record: ConsentRecordTable;
   episode: EpisodeTable;
   episode_event: EpisodeEventTable;
   appointment: AppointmentTable;

@@ -1,4 +1,4 @@
-import { newId } from '@tandem/domain';
+import { consentWordingVersion, newId } from '@tandem/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient, makeOrganisation, makeStaff, signInAs } from '../test/factories';
@@ -129,6 +129,12 @@ const walkReferral = (assignedPractitionerId: string) => ({
 const walkAppointment = (startsAt: string) => ({ id: newId(t.clock.now()), startsAt, durationMinutes: 30, purpose: 'treatment', contactMethod: 'video' });
 const episodeVersion = async (id: string) => (await t.database.db.selectFrom('episode').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 const appointmentVersion = async (id: string) => (await t.database.db.selectFrom('appointment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+const walkConsent = () => ({
+  id: newId(t.clock.now()),
+  wordingVersion: consentWordingVersion,
+  choices: { blendedTreatment: true, messagingUnderstood: true, channels: { email: true, sms: false, push: false }, research: false },
+});
 
 const ids = (res: LightMyRequestResponse, key: string) => (res.json()[key] as { id: string }[]).map((x) => x.id);
 
@@ -326,6 +332,30 @@ const cases: Record<string, RouteCase> = {
       { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
       { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
       { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+    ],
+  },
+  'GET /api/clients/:clientId/consent': {
+    own: () => [
+      { as: w.c1, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+      { as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+    ],
+    foreign: () => [
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+      { as: w.admin, method: 'GET', url: `/api/clients/${w.c1.id}/consent` },
+    ],
+  },
+  'POST /api/clients/:clientId/consent': {
+    own: () => [
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
+      { as: w.p1, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
+    ],
+    foreign: () => [
+      { as: w.c2, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
+      { as: w.p2, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
+      { as: w.s1, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
+      { as: w.pb, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
     ],
   },
   'GET /api/staff': {

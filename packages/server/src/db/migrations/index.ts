@@ -3,6 +3,7 @@ import * as m0001 from './0001-scheduled-work';
 import * as m0002 from './0002-identity-and-audit';
 import * as m0003 from './0003-check-ins';
 import * as m0004 from './0004-episodes-and-appointments';
+import * as m0005 from './0005-consent';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-identity-and-audit': m0002,
   '0003-check-ins': m0003,
   '0004-episodes-and-appointments': m0004,
+  '0005-consent': m0005,
 };
