@@ -35,6 +35,8 @@ export const errorCodes = [
   'appointment.overlap',
   'appointment.in_past',
   'appointment.outcome_too_early',
+  'site.not_found',
+  'duty.rota_overlap',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Optimistic concurrency: the change was made against an older version.

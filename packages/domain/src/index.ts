@@ -20,3 +20,4 @@ export * from './duty/rota';
 export * from './duty/who-must-see';
 export * from './duty/check-rota';
 export * from './consent/consent';
+export * from './api/duty';

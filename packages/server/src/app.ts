@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
+import { dutyRoutes } from './modules/duty/duty.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitationRoutes } from './modules/invitations/invitations.routes';
@@ -71,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(checkInRoutes(deps));
   await app.register(episodeRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(dutyRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

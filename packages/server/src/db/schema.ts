@@ -1,4 +1,4 @@
-import type { ConsentChoices, StaffRole } from '@tandem/domain';
+import type { ConsentChoices, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -264,7 +264,42 @@ export interface ConsentRecordTable {
   recorded_by_id: string;
 }
 
+export interface SiteHoursTable {
+  site_id: string;
+  weekly: ColumnType<WeeklyHours, string, string>;
+  site_lead_staff_id: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SiteClosureTable {
+  site_id: string;
+  closed_on: string;
+}
+
+export interface DutyPeriodTable {
+  id: string;
+  site_id: string;
+  staff_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AwayPeriodTable {
+  id: string;
+  staff_id: string;
+  away_from: Timestamp;
+  away_until: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface Schema {
+  site_hours: SiteHoursTable;
+  site_closure: SiteClosureTable;
+  duty_period: DutyPeriodTable;
+  away_period: AwayPeriodTable;
   consent_record: ConsentRecordTable;
   episode: EpisodeTable;
   episode_event: EpisodeEventTable;

@@ -32,6 +32,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   'appointment.overlap': 409,
   'appointment.in_past': 400,
   'appointment.outcome_too_early': 400,
+  'site.not_found': 404,
+  'duty.rota_overlap': 409,
   'write.id_conflict': 409,
   'write.stale_version': 409,
   'database.unavailable': 503,

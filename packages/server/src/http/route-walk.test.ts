@@ -29,8 +29,8 @@ interface RouteCase {
 let t: TestApp;
 let origin: string;
 const w = {} as {
-  a: { id: string };
-  b: { id: string };
+  a: { id: string; siteId: string };
+  b: { id: string; siteId: string };
   p1: Awaited<ReturnType<typeof makeStaff>>;
   p2: Awaited<ReturnType<typeof makeStaff>>;
   s1: Awaited<ReturnType<typeof makeStaff>>;
@@ -129,6 +129,17 @@ const walkReferral = (assignedPractitionerId: string) => ({
 const walkAppointment = (startsAt: string) => ({ id: newId(t.clock.now()), startsAt, durationMinutes: 30, purpose: 'treatment', contactMethod: 'video' });
 const episodeVersion = async (id: string) => (await t.database.db.selectFrom('episode').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 const appointmentVersion = async (id: string) => (await t.database.db.selectFrom('appointment').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+const walkHours = (siteLeadStaffId: string) => ({
+  weekly: { monday: [{ opens: '09:00', closes: '17:00' }] },
+  closureDates: [],
+  siteLeadStaffId,
+});
+let rotaDay = 0;
+const walkRota = (staffId: string) => {
+  const day = String(10 + rotaDay++).padStart(2, '0');
+  return { periods: [{ id: newId(t.clock.now()), staffId, startsAt: `2026-07-${day}T09:00:00Z`, endsAt: `2026-07-${day}T17:00:00Z` }] };
+};
 
 const walkConsent = () => ({
   id: newId(t.clock.now()),
@@ -357,6 +368,41 @@ const cases: Record<string, RouteCase> = {
       { as: w.s1, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
       { as: w.pb, method: 'POST', url: `/api/clients/${w.c1.id}/consent`, payload: walkConsent() },
     ],
+  },
+  'GET /api/sites/:siteId/duty': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/sites/${w.a.siteId}/duty` },
+      { as: w.admin, method: 'GET', url: `/api/sites/${w.a.siteId}/duty` },
+    ],
+    foreign: () => [
+      { as: w.pb, method: 'GET', url: `/api/sites/${w.a.siteId}/duty` },
+      { as: w.adminB, method: 'GET', url: `/api/sites/${w.a.siteId}/duty` },
+      { as: w.c1, method: 'GET', url: `/api/sites/${w.a.siteId}/duty` },
+    ],
+  },
+  'POST /api/sites/:siteId/hours': {
+    own: () => [{ as: w.admin, method: 'POST', url: `/api/sites/${w.a.siteId}/hours`, payload: walkHours(w.s1.id) }],
+    foreign: () => [
+      { as: w.adminB, method: 'POST', url: `/api/sites/${w.a.siteId}/hours`, payload: walkHours(w.adminB.id) },
+      { as: w.p1, method: 'POST', url: `/api/sites/${w.a.siteId}/hours`, payload: walkHours(w.p1.id) },
+      { as: w.c1, method: 'POST', url: `/api/sites/${w.a.siteId}/hours`, payload: walkHours(w.p1.id) },
+    ],
+  },
+  'POST /api/sites/:siteId/rota': {
+    own: () => [{ as: w.admin, method: 'POST', url: `/api/sites/${w.a.siteId}/rota`, payload: walkRota(w.p1.id) }],
+    foreign: () => [
+      { as: w.adminB, method: 'POST', url: `/api/sites/${w.a.siteId}/rota`, payload: walkRota(w.pb.id) },
+      { as: w.p1, method: 'POST', url: `/api/sites/${w.a.siteId}/rota`, payload: walkRota(w.p1.id) },
+      { as: w.c1, method: 'POST', url: `/api/sites/${w.a.siteId}/rota`, payload: walkRota(w.p1.id) },
+    ],
+  },
+  'GET /api/me/away': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/me/away' }],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/me/away' }],
+  },
+  'POST /api/me/away': {
+    own: () => [{ as: w.p1, method: 'POST', url: '/api/me/away', payload: { id: newId(t.clock.now()), from: '2026-06-01T08:00:00Z', until: '2026-06-05T17:00:00Z' } }],
+    foreign: () => [{ as: w.c1, method: 'POST', url: '/api/me/away', payload: { id: newId(t.clock.now()), from: '2026-06-01T08:00:00Z', until: '2026-06-05T17:00:00Z' } }],
   },
   'GET /api/staff': {
     own: () => [{ as: w.p1, method: 'GET', url: '/api/staff', check: (res) => expect(ids(res, 'staff')).toContain(w.p2.id) }],

@@ -4,6 +4,7 @@ import * as m0002 from './0002-identity-and-audit';
 import * as m0003 from './0003-check-ins';
 import * as m0004 from './0004-episodes-and-appointments';
 import * as m0005 from './0005-consent';
+import * as m0006 from './0006-duty';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-check-ins': m0003,
   '0004-episodes-and-appointments': m0004,
   '0005-consent': m0005,
+  '0006-duty': m0006,
 };
