@@ -21,3 +21,4 @@ export * from './duty/who-must-see';
 export * from './duty/check-rota';
 export * from './consent/consent';
 export * from './api/duty';
+export * from './episodes/review';

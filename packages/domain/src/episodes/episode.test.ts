@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appointmentsOverlap } from './appointment';
 import { canChangeEpisodeStatus, careStatusOf, type EpisodeStatus } from './episode';
+import { reviewReasonsFor } from './review';
 
 describe('episode status changes outside discharge', () => {
   it.each([
@@ -40,5 +41,16 @@ describe('careStatusOf', () => {
     [['ended', 'ended'], 'ended'],
   ] as [EpisodeStatus[], string][])('%j → %s', (statuses, status) => {
     expect(careStatusOf(statuses)).toBe(status);
+  });
+});
+
+describe('reviewReasonsFor (default limits: step 2 at 8 contacts; step 3 at 16 until the clinical lead sets it)', () => {
+  it.each([
+    ['low_intensity', 7, []],
+    ['low_intensity', 8, ['session_limit_reached']],
+    ['high_intensity', 15, []],
+    ['high_intensity', 16, ['session_limit_reached']],
+  ] as const)('%s after %d attended treatment sessions → %j', (step, sessions, reasons) => {
+    expect(reviewReasonsFor(step, sessions)).toEqual(reasons);
   });
 });

@@ -147,6 +147,7 @@ const walkConsent = () => ({
   choices: { blendedTreatment: true, messagingUnderstood: true, channels: { email: true, sms: false, push: false }, research: false },
 });
 
+const ids2 = (res: LightMyRequestResponse) => (res.json().episodes as { episodeId: string }[]).map((e) => e.episodeId);
 const ids = (res: LightMyRequestResponse, key: string) => (res.json()[key] as { id: string }[]).map((x) => x.id);
 
 const cases: Record<string, RouteCase> = {
@@ -403,6 +404,15 @@ const cases: Record<string, RouteCase> = {
   'POST /api/me/away': {
     own: () => [{ as: w.p1, method: 'POST', url: '/api/me/away', payload: { id: newId(t.clock.now()), from: '2026-06-01T08:00:00Z', until: '2026-06-05T17:00:00Z' } }],
     foreign: () => [{ as: w.c1, method: 'POST', url: '/api/me/away', payload: { id: newId(t.clock.now()), from: '2026-06-01T08:00:00Z', until: '2026-06-05T17:00:00Z' } }],
+  },
+  'GET /api/supervision/episodes': {
+    own: () => [{ as: w.s1, method: 'GET', url: '/api/supervision/episodes', check: (res) => expect(ids2(res)).toContain(w.e1) }],
+    foreign: () => [
+      // Only supervisees' episodes: Tom (p2) is not supervised by s1.
+      { as: w.s1, method: 'GET', url: '/api/supervision/episodes', check: (res) => expect(ids2(res)).not.toContain(w.e2) },
+      { as: w.p1, method: 'GET', url: '/api/supervision/episodes' },
+      { as: w.c1, method: 'GET', url: '/api/supervision/episodes' },
+    ],
   },
   'GET /api/staff': {
     own: () => [{ as: w.p1, method: 'GET', url: '/api/staff', check: (res) => expect(ids(res, 'staff')).toContain(w.p2.id) }],

@@ -13,12 +13,14 @@ import {
   EpisodeListSchema,
   EpisodeSchema,
   ErrorBodySchema,
+  SupervisionEpisodeListSchema,
   TransferEpisodeRequestSchema,
 } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
 import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
+import { listSupervisedEpisodes } from './supervision.service';
 import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, listEpisodes, transferEpisode } from './episodes.service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
@@ -27,6 +29,11 @@ const tags = ['episodes'];
 
 export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/supervision/episodes',
+      { config: signedIn, schema: { summary: 'Supervisees’ open episodes, with those needing review', tags, response: { 200: SupervisionEpisodeListSchema, ...errors } } },
+      async (request) => listSupervisedEpisodes(serviceContext(deps, request)),
+    );
     app.get(
       '/api/clients/:clientId/episodes',
       { config: signedIn, schema: { summary: 'A client’s referrals (episodes), with history', tags, params: ClientIdParamsSchema, response: { 200: EpisodeListSchema, ...errors } } },

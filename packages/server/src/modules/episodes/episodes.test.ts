@@ -43,7 +43,7 @@ const referral = (overrides: object = {}) => ({
   ...overrides,
 });
 
-describe('an episode from referral, through a step-up and a transfer, keeps one record and its history', () => {
+describe('an episode from referral to discharge, with a step-up and a transfer in the middle, keeps one record and its history', () => {
   it('works end to end', async () => {
     let p1 = await as(w.p1);
     const body = referral();
@@ -83,6 +83,15 @@ describe('an episode from referral, through a step-up and a transfer, keeps one 
     expect(episodes.json().episodes).toHaveLength(1);
     const list = await p2.get(`/api/episodes/${body.id}/appointments`);
     expect(list.json().appointments.map((a: { purpose: string }) => a.purpose)).toEqual(['assessment', 'treatment']);
+
+    t.clock.set('2026-03-10T15:00:00Z');
+    const p2later = await as(w.p2);
+    expect((await p2later.post(`/api/appointments/${treatment.id}/status`, { status: 'attended', version: 1 })).statusCode).toBe(200);
+    const discharged = await p2later.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-10', version: 4 });
+    expect(discharged.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-10', step: 'high_intensity', assignedPractitionerId: w.p2.id });
+    expect(discharged.json().history.map((h: { kind: string }) => h.kind)).toEqual(['referred', 'status_changed', 'stepped', 'transferred', 'ended']);
+    // Still one episode for the client: stepping and transferring opened no new one.
+    expect((await p2later.get(`/api/clients/${w.client.id}/episodes`)).json().episodes).toHaveLength(1);
   });
 });
 
@@ -187,5 +196,38 @@ describe('discharge', () => {
     const late = await clientSession.post('/api/check-ins', { id: newId(t.clock.now()), mood: 6, recordedAt: madeBeforeDischarge });
     expect(late.statusCode).toBe(201);
     expect((await clientSession.get('/api/check-ins')).json().checkIns).toHaveLength(2);
+  });
+});
+
+describe('supervision', () => {
+  it('a supervisor sees their supervisees’ open episodes, and which need review (session limit reached)', async () => {
+    const now = t.clock.now();
+    const orgId = w.client.organisationId;
+    const supervisor = await makeStaff(t.database.db, now, orgId, ['supervisor']);
+    const supervisee = await makeStaff(t.database.db, now, orgId, ['practitioner'], { supervisorId: supervisor.id });
+    const client = await makeClient(t.database.db, now, orgId, [supervisee.id], { givenName: 'Lou', familyName: 'Review' });
+    const p = await as(supervisee);
+    const body = referral({ assignedPractitionerId: supervisee.id });
+    await p.post(`/api/clients/${client.id}/episodes`, body);
+    await p.post(`/api/episodes/${body.id}/status`, { status: 'active', version: 1 });
+    for (let week = 0; week < 8; week++) {
+      const id = newId(t.clock.now());
+      const startsAt = new Date(Date.UTC(2025, 10, 3 + week * 7, 10)).toISOString();
+      expect((await p.post(`/api/episodes/${body.id}/appointments`, { id, startsAt, durationMinutes: 30, purpose: 'treatment', contactMethod: 'phone', recordingPast: true })).statusCode).toBe(201);
+      if (week < 7) expect((await p.post(`/api/appointments/${id}/status`, { status: week % 2 ? 'attended_late' : 'attended', version: 1 })).statusCode).toBe(200);
+    }
+    const s = await as(supervisor);
+    let list = (await s.get('/api/supervision/episodes')).json();
+    expect(list.episodes).toHaveLength(1);
+    expect(list.episodes[0]).toMatchObject({ clientName: 'Lou Review', attendedTreatmentSessions: 7, sessionLimit: 8, reviewReasons: [] });
+    const last = (await p.get(`/api/episodes/${body.id}/appointments`)).json().appointments.at(-1);
+    await p.post(`/api/appointments/${last.id}/status`, { status: 'attended', version: last.version });
+    list = (await s.get('/api/supervision/episodes')).json();
+    expect(list).toMatchObject({ needingReview: 1, episodes: [{ attendedTreatmentSessions: 8, reviewReasons: ['session_limit_reached'] }] });
+
+    // Another supervisor sees none of it; a practitioner has no such list.
+    const otherSupervisor = await makeStaff(t.database.db, now, orgId, ['supervisor']);
+    expect((await (await as(otherSupervisor)).get('/api/supervision/episodes')).json().episodes).toEqual([]);
+    expect((await p.get('/api/supervision/episodes')).statusCode).toBe(403);
   });
 });
