@@ -4,15 +4,15 @@ import {
   CheckInSchema,
   ClientIdParamsSchema,
   CreateCheckInRequestSchema,
-  ErrorBodySchema,
 } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses, signedInRoute } from '../../http/route-options';
 import { createCheckIn, listClientCheckIns, listOwnCheckIns } from './checkins.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
-const signedIn = { access: 'signed-in' as const };
+const errors = errorResponses;
+const signedIn = signedInRoute;
 const tags = ['check-ins'];
 
 export function checkInRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -12,10 +12,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses, signedInRoute } from '../../http/route-options';
 import { addCareTeamMember, breakGlass, getClient, inviteClient, listClients, registerClient } from './clients.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
-const signedIn = { access: 'signed-in' as const };
+const errors = errorResponses;
+const signedIn = signedInRoute;
 const tags = ['clients'];
 
 export function clientRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -1,10 +1,11 @@
-import { ClientIdParamsSchema, ConsentHistorySchema, ConsentRecordSchema, ErrorBodySchema, RecordConsentRequestSchema } from '@tandem/domain';
+import { ClientIdParamsSchema, ConsentHistorySchema, ConsentRecordSchema, RecordConsentRequestSchema } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses } from '../../http/route-options';
 import { getConsent, recordConsent } from './consent.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const errors = errorResponses;
 
 export function consentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -2,7 +2,6 @@ import {
   AddRotaPeriodsRequestSchema,
   AwayListSchema,
   DutyOverviewSchema,
-  ErrorBodySchema,
   MarkAwayRequestSchema,
   SetSiteHoursRequestSchema,
   SiteIdParamsSchema,
@@ -10,10 +9,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses, signedInRoute } from '../../http/route-options';
 import { addRotaPeriods, getDutyOverview, listOwnAway, markAway, setSiteHours } from './duty.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
-const signedIn = { access: 'signed-in' as const };
+const errors = errorResponses;
+const signedIn = signedInRoute;
 const tags = ['duty'];
 
 export function dutyRoutes(deps: AppDeps): FastifyPluginAsyncZod {

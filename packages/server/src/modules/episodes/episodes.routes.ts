@@ -12,19 +12,19 @@ import {
   EpisodeIdParamsSchema,
   EpisodeListSchema,
   EpisodeSchema,
-  ErrorBodySchema,
   SupervisionEpisodeListSchema,
   TransferEpisodeRequestSchema,
 } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses, signedInRoute } from '../../http/route-options';
 import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
 import { listSupervisedEpisodes } from './supervision.service';
 import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, listEpisodes, transferEpisode } from './episodes.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
-const signedIn = { access: 'signed-in' as const };
+const errors = errorResponses;
+const signedIn = signedInRoute;
 const tags = ['episodes'];
 
 export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {

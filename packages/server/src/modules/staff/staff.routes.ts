@@ -2,9 +2,10 @@ import { ErrorBodySchema, InviteStaffRequestSchema, StaffListSchema, StaffSummar
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
+import { errorResponses } from '../../http/route-options';
 import { inviteStaff, listStaff } from './staff.service';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 503: ErrorBodySchema };
+const errors = { ...errorResponses, 503: ErrorBodySchema };
 
 export function staffRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
