@@ -9,6 +9,7 @@ import { useApiGet } from '../shared/use-api-get';
 import { IdentityBanner } from './IdentityBanner';
 import { staffPaths } from './routes';
 import { ClientCheckIns } from './ClientCheckIns';
+import { ClientEpisodes } from './ClientEpisodes';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
 /** One client's record: the identity banner first, then contact details, care team and account. */
@@ -47,6 +48,11 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
       <ClientCheckIns clientId={client.id} timeZone={staff.me.actor.timeZone} />
+      <ClientEpisodes
+        clientId={client.id}
+        timeZone={staff.me.actor.timeZone}
+        names={new Map(client.careTeam.map((member) => [member.staffId, member.displayName]))}
+      />
       <ContactDetails client={client} />
       <h2>{t('practitioner.client.careTeam')}</h2>
       <ul className="plain-list">
