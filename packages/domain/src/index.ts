@@ -22,3 +22,4 @@ export * from './duty/check-rota';
 export * from './consent/consent';
 export * from './api/duty';
 export * from './episodes/review';
+export * from './measures/index';

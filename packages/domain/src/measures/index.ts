@@ -1,0 +1,1 @@
+// Measures: instruments as data, scoring, bands, caseness, reliable change and episode outcomes.
