@@ -12,7 +12,7 @@ describe('DomainError', () => {
 
   it('codes are unique and dotted (area.name)', () => {
     expect(new Set(errorCodes).size).toBe(errorCodes.length);
-    for (const code of errorCodes) expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
+    for (const code of errorCodes) expect(code).toMatch(/^[a-z_]+\.[a-z_]+$/);
   });
 
   it('the error body schema accepts the documented shape and refuses others', () => {

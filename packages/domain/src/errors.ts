@@ -37,6 +37,13 @@ export const errorCodes = [
   'appointment.outcome_too_early',
   'site.not_found',
   'duty.rota_overlap',
+  'risk_alert.not_found',
+  'episode.open_risk_alert',
+  'questionnaire.not_found',
+  'questionnaire.not_due',
+  'questionnaire.invalid_answers',
+  'questionnaire.completed',
+  'follow_up.not_found',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Optimistic concurrency: the change was made against an older version.

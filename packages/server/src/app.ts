@@ -16,10 +16,13 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
+import { crisisRoutes } from './modules/crisis/crisis.routes';
 import { dutyRoutes } from './modules/duty/duty.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitationRoutes } from './modules/invitations/invitations.routes';
+import { questionnaireRoutes } from './modules/questionnaires/questionnaires.routes';
+import { riskRoutes } from './modules/risk/risk.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 
 export interface BuildAppOptions extends AppDeps {
@@ -73,6 +76,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(episodeRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(dutyRoutes(deps));
+  await app.register(questionnaireRoutes(deps));
+  await app.register(riskRoutes(deps));
+  await app.register(crisisRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

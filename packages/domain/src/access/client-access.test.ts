@@ -9,6 +9,7 @@ const facts: ClientAccessFacts = {
   careTeam: ['prac-1'],
   supervisorsOfCareTeam: ['super-1'],
   breakGlass: ['admin-glass'],
+  openAlertRecipients: ['duty-1'],
 };
 const staff = (staffId: string, roles: StaffRole[], organisationId = org): Actor => ({
   type: 'staff',
@@ -30,6 +31,8 @@ describe('clientAccess', () => {
     ['a supervisor who is also on the care team (acts as practitioner)', staff('prac-1', ['practitioner', 'supervisor']), 'care_team', true, true],
     ['an admin without break-glass', staff('admin-1', ['admin']), null, false, false],
     ['an admin with break-glass', staff('admin-glass', ['admin']), 'break_glass', true, false],
+    ['the duty practitioner an open alert is routed to', staff('duty-1', ['practitioner']), 'alert_recipient', true, false],
+    ['a duty practitioner of another organisation', staff('duty-1', ['practitioner'], 'org-b'), null, false, false],
     ['a care-team id in another organisation', staff('prac-1', ['practitioner'], 'org-b'), null, false, false],
     ['the same client id in another organisation', client('client-1', 'org-b'), null, false, false],
     ['a service account', { type: 'service', serviceAccountId: 's', organisationId: org, scopes: [] } as Actor, null, false, false],

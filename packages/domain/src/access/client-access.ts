@@ -9,6 +9,8 @@ import type { Actor } from '../identity/actor';
  * - A supervisor: the caseloads of the practitioners they supervise (named people, not sites).
  * - An admin: manages accounts and configuration; reads clinical data only under an active,
  *   audited break-glass grant with a reason.
+ * - Whoever an open risk alert for the client is routed to (duty, the site lead, the escalation
+ *   person): reads the record, to act on the alert, until it is acknowledged (issue 6).
  * - Nobody crosses organisations.
  */
 export interface ClientAccessFacts {
@@ -20,9 +22,11 @@ export interface ClientAccessFacts {
   supervisorsOfCareTeam: string[];
   /** Staff ids holding an unexpired break-glass grant for this client. */
   breakGlass: string[];
+  /** Staff ids an open risk alert for this client is routed to now. */
+  openAlertRecipients: string[];
 }
 
-export type ClientAccessBasis = 'self' | 'care_team' | 'supervision' | 'break_glass';
+export type ClientAccessBasis = 'self' | 'care_team' | 'supervision' | 'break_glass' | 'alert_recipient';
 
 export interface ClientAccess {
   /** Why the actor may see the record, or null when they may not. */
@@ -60,6 +64,9 @@ export function clientAccess(actor: Actor, facts: ClientAccessFacts): ClientAcce
   }
   if (actor.roles.includes('admin') && facts.breakGlass.includes(actor.staffId)) {
     return { basis: 'break_glass', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: true, manageEpisodes: false } };
+  }
+  if (facts.openAlertRecipients.includes(actor.staffId)) {
+    return { basis: 'alert_recipient', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: false, manageEpisodes: false } };
   }
   return none;
 }

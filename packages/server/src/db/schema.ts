@@ -1,4 +1,4 @@
-import type { ConsentChoices, StaffRole, WeeklyHours } from '@tandem/domain';
+import type { AnswerSource, ConsentChoices, CrisisContact, DutyReason, InstrumentId, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -295,7 +295,112 @@ export interface AwayPeriodTable {
   created_at: Timestamp;
 }
 
+export interface RiskPolicyTable {
+  organisation_id: string;
+  policy: ColumnType<RiskPolicy, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface QuestionnaireResponseTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string | null;
+  appointment_id: string | null;
+  instrument: InstrumentId;
+  instrument_version: string;
+  status: 'in_progress' | 'completed';
+  source: AnswerSource;
+  author_staff_id: string | null;
+  total: number | null;
+  authored_at: Timestamp | null;
+  received_at: Timestamp;
+  completed_received_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface QuestionnaireAnswerTable {
+  response_id: string;
+  link_id: string;
+  value: number | null;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface RiskAlertTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string | null;
+  trigger: 'phq9_item9' | 'help_button';
+  source: AnswerSource;
+  response_id: string | null;
+  answer_value: number | null;
+  rule: RiskRule;
+  tier: ResponseTierName;
+  raised_at: Timestamp;
+  recipient_staff_id: string;
+  recipient_reason: DutyReason | 'escalation';
+  person_on_hand_from: Timestamp;
+  due_at: Timestamp | null;
+  out_of_hours: boolean;
+  escalation_level: Generated<number>;
+  status: 'open' | 'acknowledged';
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  action_note: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RiskAlertEventTable {
+  seq: ColumnType<number, never, never>;
+  id: string;
+  alert_id: string;
+  at: Timestamp;
+  kind: string;
+  staff_id: string | null;
+  note: string | null;
+}
+
+export interface FollowUpTaskTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string | null;
+  kind: 'missed_appointment_after_alert';
+  appointment_id: string | null;
+  alert_id: string | null;
+  assigned_staff_id: string;
+  due_at: Timestamp;
+  status: 'open' | 'done';
+  done_at: Timestamp | null;
+  done_by: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface CrisisPageVersionTable {
+  organisation_id: string;
+  version: number;
+  contacts: ColumnType<CrisisContact[], string, never>;
+  reviewed_by: string;
+  reviewed_on: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Schema {
+  crisis_page_version: CrisisPageVersionTable;
+  risk_policy: RiskPolicyTable;
+  questionnaire_response: QuestionnaireResponseTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
+  risk_alert: RiskAlertTable;
+  risk_alert_event: RiskAlertEventTable;
+  follow_up_task: FollowUpTaskTable;
   site_hours: SiteHoursTable;
   site_closure: SiteClosureTable;
   duty_period: DutyPeriodTable;

@@ -10,6 +10,8 @@ export const publicApiRoutes = [
   'POST /api/auth/sign-in',
   'POST /api/invitations/inspect',
   'POST /api/invitations/accept',
+  // The crisis page works signed out: it holds no client data.
+  'GET /api/crisis-page',
 ] as const;
 
 /**

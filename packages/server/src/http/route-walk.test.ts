@@ -1,4 +1,4 @@
-import { consentWordingVersion, newId } from '@tandem/domain';
+import { consentWordingVersion, defaultRiskPolicy, newId } from '@tandem/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient, makeOrganisation, makeStaff, signInAs } from '../test/factories';
@@ -14,7 +14,7 @@ import { publicApiRoutes } from './public-routes';
 type Person = { email: string } | null;
 interface Req {
   as: Person;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
   payload?: object;
   check?: (res: LightMyRequestResponse) => void;
@@ -47,6 +47,11 @@ const w = {} as {
   /** An episode of another of Tom's clients, moved by the transfer case only. */
   e3: string;
   a1: string;
+  /** A treatment appointment of c1 tomorrow: questionnaires are due for it. */
+  a2: string;
+  c1Response: string;
+  c1Alert: string;
+  p1Task: string;
 };
 
 beforeAll(async () => {
@@ -105,6 +110,31 @@ beforeAll(async () => {
     payload: { id: w.a1, startsAt: '2026-03-02T08:00:00Z', durationMinutes: 30, purpose: 'assessment', contactMethod: 'phone', recordingPast: true },
   });
   expect(booked.statusCode).toBe(201);
+  w.a2 = newId(now);
+  const tomorrow = await t.app.inject({
+    method: 'POST',
+    url: `/api/episodes/${w.e1}/appointments`,
+    headers: { origin, cookie: p1Cookie },
+    payload: { id: w.a2, startsAt: '2026-03-03T10:00:00Z', durationMinutes: 45, purpose: 'treatment', contactMethod: 'video' },
+  });
+  expect(tomorrow.statusCode).toBe(201);
+  // c1 has started a PHQ-9 and pressed the help button: one response, one alert.
+  w.c1Response = newId(now);
+  const answered = await t.app.inject({
+    method: 'PUT',
+    url: `/api/questionnaire-responses/${w.c1Response}/answers/phq9-1`,
+    headers: { origin, cookie: c1Cookie },
+    payload: { instrumentId: 'phq9', appointmentId: w.a2, value: 1, recordedAt: now.toISOString() },
+  });
+  expect(answered.statusCode).toBe(200);
+  w.c1Alert = newId(now);
+  const help = await t.app.inject({ method: 'POST', url: '/api/help-requests', headers: { origin, cookie: c1Cookie }, payload: { id: w.c1Alert, recordedAt: now.toISOString() } });
+  expect(help.statusCode).toBe(201);
+  w.p1Task = newId(now);
+  await db
+    .insertInto('follow_up_task')
+    .values({ id: w.p1Task, organisation_id: w.a.id, client_id: w.c1.id, episode_id: w.e1, kind: 'missed_appointment_after_alert', appointment_id: w.a1, alert_id: w.c1Alert, assigned_staff_id: w.p1.id, due_at: now, status: 'open', done_at: null, done_by: null, note: null, created_at: now })
+    .execute();
 });
 afterAll(() => t.close());
 
@@ -429,7 +459,146 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.c@example.test', displayName: 'W', roles: ['practitioner'] } },
     ],
   },
+  'GET /api/questionnaires/due': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/questionnaires/due', check: (res) => expect(res.json().due.map((d: { appointmentId: string }) => d.appointmentId)).toContain(w.a2) }],
+    foreign: () => [
+      { as: w.c2, method: 'GET', url: '/api/questionnaires/due', check: (res) => expect(JSON.stringify(res.json())).not.toContain(w.a2) },
+      { as: w.p1, method: 'GET', url: '/api/questionnaires/due' },
+    ],
+  },
+  'PUT /api/questionnaire-responses/:responseId/answers/:linkId': {
+    own: () => [{ as: w.c1, method: 'PUT', url: `/api/questionnaire-responses/${w.c1Response}/answers/phq9-2`, payload: { instrumentId: 'phq9', appointmentId: w.a2, value: 2, recordedAt: t.clock.now().toISOString() } }],
+    foreign: () => [
+      // Another client writing under c1's response id is refused as a different write.
+      { as: w.c2, method: 'PUT', url: `/api/questionnaire-responses/${w.c1Response}/answers/phq9-2`, payload: { instrumentId: 'phq9', appointmentId: w.a2, value: 0, recordedAt: t.clock.now().toISOString() }, refusedWith: [409] },
+      { as: w.p1, method: 'PUT', url: `/api/questionnaire-responses/${w.c1Response}/answers/phq9-2`, payload: { instrumentId: 'phq9', appointmentId: w.a2, value: 0, recordedAt: t.clock.now().toISOString() } },
+    ],
+  },
+  'POST /api/questionnaire-responses/:responseId/complete': {
+    own: () => [
+      {
+        as: w.c1,
+        method: 'POST',
+        url: `/api/questionnaire-responses/${newId(t.clock.now())}/complete`,
+        payload: { instrumentId: 'gad7', appointmentId: w.a2, answers: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7-${i + 1}`, 1])), authoredAt: t.clock.now().toISOString() },
+      },
+    ],
+    foreign: () => [
+      {
+        as: w.c2,
+        method: 'POST',
+        url: `/api/questionnaire-responses/${w.c1Response}/complete`,
+        payload: { instrumentId: 'phq9', appointmentId: w.a2, answers: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9-${i + 1}`, 0])), authoredAt: t.clock.now().toISOString() },
+        refusedWith: [409],
+      },
+    ],
+  },
+  'GET /api/questionnaire-responses': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/questionnaire-responses' }],
+    foreign: () => [
+      { as: w.c2, method: 'GET', url: '/api/questionnaire-responses', check: (res) => expect(JSON.stringify(res.json())).not.toContain(w.c1.id) },
+      { as: w.p1, method: 'GET', url: '/api/questionnaire-responses' },
+    ],
+  },
+  'GET /api/clients/:clientId/questionnaire-responses': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/questionnaire-responses` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/questionnaire-responses` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/questionnaire-responses` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/questionnaire-responses` },
+    ],
+  },
+  'POST /api/clients/:clientId/questionnaire-responses': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/clients/${w.c1.id}/questionnaire-responses`, payload: inSession() }],
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/clients/${w.c1.id}/questionnaire-responses`, payload: inSession() },
+      { as: w.s1, method: 'POST', url: `/api/clients/${w.c1.id}/questionnaire-responses`, payload: inSession() },
+      { as: w.c1, method: 'POST', url: `/api/clients/${w.c1.id}/questionnaire-responses`, payload: inSession() },
+    ],
+  },
+  'POST /api/help-requests': {
+    own: () => [{ as: w.c1, method: 'POST', url: '/api/help-requests', payload: { id: newId(t.clock.now()), recordedAt: t.clock.now().toISOString() } }],
+    foreign: () => [
+      { as: w.c2, method: 'POST', url: '/api/help-requests', payload: { id: w.c1Alert, recordedAt: t.clock.now().toISOString() }, refusedWith: [409] },
+      { as: w.p1, method: 'POST', url: '/api/help-requests', payload: { id: newId(t.clock.now()), recordedAt: t.clock.now().toISOString() } },
+    ],
+  },
+  'GET /api/risk-alerts': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/risk-alerts', check: (res) => expect(ids(res, 'alerts')).toContain(w.c1Alert) }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: '/api/risk-alerts?status=all', check: (res) => expect(ids(res, 'alerts')).not.toContain(w.c1Alert) },
+      { as: w.pb, method: 'GET', url: '/api/risk-alerts?status=all', check: (res) => expect(ids(res, 'alerts')).not.toContain(w.c1Alert) },
+      { as: w.c1, method: 'GET', url: '/api/risk-alerts' },
+    ],
+  },
+  'GET /api/clients/:clientId/risk-alerts': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/risk-alerts`, check: (res) => expect(ids(res, 'alerts')).toContain(w.c1Alert) }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/risk-alerts` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/risk-alerts` },
+      { as: w.c1, method: 'GET', url: `/api/clients/${w.c1.id}/risk-alerts` },
+    ],
+  },
+  'POST /api/risk-alerts/:alertId/acknowledge': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/risk-alerts/${w.c1Alert}/acknowledge`, payload: { note: 'Phoned the client.', version: 1 } }],
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/risk-alerts/${w.c1Alert}/acknowledge`, payload: { note: 'x', version: 1 } },
+      { as: w.s1, method: 'POST', url: `/api/risk-alerts/${w.c1Alert}/acknowledge`, payload: { note: 'x', version: 1 } },
+      { as: w.pb, method: 'POST', url: `/api/risk-alerts/${w.c1Alert}/acknowledge`, payload: { note: 'x', version: 1 } },
+      { as: w.c1, method: 'POST', url: `/api/risk-alerts/${w.c1Alert}/acknowledge`, payload: { note: 'x', version: 1 } },
+    ],
+  },
+  'GET /api/follow-up-tasks': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/follow-up-tasks', check: (res) => expect(ids(res, 'tasks')).toContain(w.p1Task) }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: '/api/follow-up-tasks', check: (res) => expect(ids(res, 'tasks')).not.toContain(w.p1Task) },
+      { as: w.c1, method: 'GET', url: '/api/follow-up-tasks' },
+    ],
+  },
+  'POST /api/follow-up-tasks/:taskId/done': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/follow-up-tasks/${w.p1Task}/done`, payload: { note: 'Phoned; rebooked.' } }],
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/follow-up-tasks/${w.p1Task}/done`, payload: { note: 'x' } },
+      { as: w.c1, method: 'POST', url: `/api/follow-up-tasks/${w.p1Task}/done`, payload: { note: 'x' } },
+    ],
+  },
+  'GET /api/organisation/risk-policy': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/organisation/risk-policy' }],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/organisation/risk-policy' }],
+  },
+  'PUT /api/organisation/risk-policy': {
+    own: () => [{ as: w.admin, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: { ...defaultRiskPolicy, escalationStaffId: w.s1.id }, version: 0 } }],
+    foreign: () => [
+      // Another organisation's admin cannot name staff of this one.
+      { as: w.adminB, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: { ...defaultRiskPolicy, escalationStaffId: w.s1.id }, version: 0 } },
+      { as: w.p1, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: defaultRiskPolicy, version: 0 } },
+      { as: w.c1, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: defaultRiskPolicy, version: 0 } },
+    ],
+  },
+  'GET /api/crisis-page': { own: () => [{ as: null, method: 'GET', url: '/api/crisis-page' }], foreign: { none: 'no client data: national and organisation contacts only' } },
+  'PUT /api/organisation/crisis-page': {
+    own: () => [{ as: w.admin, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() }],
+    foreign: () => [
+      { as: w.p1, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() },
+      { as: w.c1, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() },
+    ],
+  },
 };
+
+const inSession = () => ({
+  id: newId(t.clock.now()),
+  instrumentId: 'gad7',
+  appointmentId: null,
+  answers: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7-${i + 1}`, 0])),
+  authoredAt: t.clock.now().toISOString(),
+  source: 'in_session',
+});
+const crisisPage = () => ({
+  contacts: [{ name: 'Local crisis line', description: 'Open day and night.', phone: '0800 000 0000' }],
+  reviewedBy: 'Dr A Clinical Lead',
+  reviewedOn: '2026-03-01',
+  version: 0,
+});
 
 async function send(req: Req): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { origin };

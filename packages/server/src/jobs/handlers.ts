@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { createSendEmailHandler, sendEmailJob } from '../email/email';
 import type { Mailer } from '../email/mailer';
+import { createRiskNotifyHandler, riskEscalateHandler } from '../modules/risk/risk.jobs';
+import { riskEscalateJob, riskNotifyJob } from '../modules/risk/risk.service';
 import type { JobHandler } from './jobs';
 
 /**
@@ -13,5 +15,7 @@ export function createJobHandlers(deps: { mailer: Mailer; log: FastifyBaseLogger
       // Development only: say where the mail is, never what it says (it may hold a sign-up link).
       deps.log.info(`An email is waiting in the development outbox: ${deps.publicOrigin}/dev/outbox`),
     ),
+    [riskNotifyJob]: createRiskNotifyHandler(deps.mailer, deps.publicOrigin),
+    [riskEscalateJob]: riskEscalateHandler,
   };
 }

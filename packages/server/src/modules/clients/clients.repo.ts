@@ -45,12 +45,14 @@ export async function loadAccessFacts(db: Db, clientId: string, now: Date) {
     .where('client_id', '=', clientId)
     .where('expires_at', '>', now)
     .execute();
+  const alerts = await db.selectFrom('risk_alert').select('recipient_staff_id').where('client_id', '=', clientId).where('status', '=', 'open').execute();
   return {
     clientId,
     organisationId: client.organisation_id,
     careTeam: careTeamIds,
     supervisorsOfCareTeam: supervisors.map((r) => r.supervisor_id),
     breakGlass: glass.map((r) => r.staff_id),
+    openAlertRecipients: alerts.map((r) => r.recipient_staff_id),
   };
 }
 

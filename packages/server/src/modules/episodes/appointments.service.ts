@@ -2,13 +2,17 @@ import {
   appointmentDuration,
   appointmentsOverlap,
   DomainError,
+  missedAppointmentNeedsFollowUp,
   newId,
   outcomeStatuses,
+  sameDayDeadline,
   type Appointment,
   type BookAppointmentRequestSchema,
   type ChangeAppointmentStatusRequestSchema,
 } from '@tandem/domain';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Schema } from '../../db/schema';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { findStaffInOrganisation } from '../clients/clients.repo';
@@ -131,6 +135,7 @@ export async function changeAppointmentStatus(ctx: ServiceContext, appointmentId
       throw new DomainError('write.stale_version', 'Someone changed this appointment since you opened it. Reload it and try again.');
     }
     await insertAppointmentEvent(trx, { id: newId(now), appointmentId, at: now, byStaffId: staffIdOf(ctx), from: appointment.status, to: input.status });
+    if (input.status === 'did_not_attend') await raiseFollowUpIfNeeded(trx, appointment, episode.assigned_practitioner_id ?? appointment.practitioner_id, now);
     await writeAudit(trx, ctx, {
       action: 'appointment.status',
       entityType: 'appointment',
@@ -148,4 +153,35 @@ export async function listAppointments(ctx: ServiceContext, episodeId: string): 
   const rows = await listAppointmentsOfEpisode(ctx.db, episodeId);
   await writeAudit(ctx.db, ctx, { action: 'appointment.list', entityType: 'appointment', clientId: episode.client_id, subjectIds: rows.map((r) => r.id) });
   return present(ctx, rows);
+}
+
+/**
+ * A missed appointment after a risk alert raises a same-day follow-up task for the episode's
+ * practitioner (`missedAppointmentNeedsFollowUp`), once per appointment. Part of the change that
+ * records the non-attendance, in its transaction.
+ */
+async function raiseFollowUpIfNeeded(trx: Transaction<Schema>, appointment: AppointmentRow, assignedStaffId: string, now: Date) {
+  const alerts = await trx.selectFrom('risk_alert').select(['id', 'raised_at', 'status']).where('client_id', '=', appointment.client_id).orderBy('raised_at', 'desc').execute();
+  if (!missedAppointmentNeedsFollowUp(appointment.starts_at, alerts.map((a) => ({ raisedAt: a.raised_at, status: a.status })))) return;
+  const org = await trx.selectFrom('organisation').select('time_zone').where('id', '=', appointment.organisation_id).executeTakeFirstOrThrow();
+  await trx
+    .insertInto('follow_up_task')
+    .values({
+      id: newId(now),
+      organisation_id: appointment.organisation_id,
+      client_id: appointment.client_id,
+      episode_id: appointment.episode_id,
+      kind: 'missed_appointment_after_alert',
+      appointment_id: appointment.id,
+      alert_id: alerts[0]!.id,
+      assigned_staff_id: assignedStaffId,
+      due_at: sameDayDeadline(now, org.time_zone),
+      status: 'open',
+      done_at: null,
+      done_by: null,
+      note: null,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['kind', 'appointment_id']).doNothing())
+    .execute();
 }

@@ -183,8 +183,8 @@ export async function transferEpisode(ctx: ServiceContext, episodeId: string, in
  * Discharge: the one way an episode ends, recording the ending reason and date. After it the
  * episode is read-only, and a client with no open episode keeps crisis information and their own
  * past data only (check-ins and, later, questionnaires and messages are refused — they would
- * reach nobody). Final measures, the relapse-prevention plan and the check for unacknowledged risk
- * alerts join this flow with the measures and programme issues.
+ * reach nobody). Refused while the client has a risk alert nobody has acknowledged. Final measures
+ * and the relapse-prevention plan join this flow with the measures and programme issues.
  */
 export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: Discharge): Promise<Episode> {
   return changeEpisode(ctx, episodeId, input.version, 'episode.discharge', async (trx, episode, now) => {
@@ -195,6 +195,20 @@ export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: 
     }
     if (input.endedOn < episode.referral_date) {
       throw new DomainError('request.invalid', 'An episode cannot end before its referral.', [{ path: 'body/endedOn', message: 'is before the referral date' }]);
+    }
+    // An unacknowledged warning sign must be seen and acted on before care ends (HAZ-030).
+    const openAlerts = await trx
+      .selectFrom('risk_alert')
+      .select('id')
+      .where('client_id', '=', episode.client_id)
+      .where('status', '=', 'open')
+      .where((eb) => eb.or([eb('episode_id', '=', episode.id), eb('episode_id', 'is', null)]))
+      .execute();
+    if (openAlerts.length) {
+      throw new DomainError(
+        'episode.open_risk_alert',
+        `This client has ${openAlerts.length === 1 ? 'a risk alert' : `${openAlerts.length} risk alerts`} not yet acknowledged. Acknowledge ${openAlerts.length === 1 ? 'it' : 'them'} with the action taken before discharge.`,
+      );
     }
     await updateOrStale(trx, episode, { status: 'ended', ending_reason: input.endingReason, ended_on: input.endedOn }, now);
     await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'ended', from_value: episode.status, to_value: input.endingReason, reason: input.reason ?? null });
