@@ -29,3 +29,5 @@ export * from './risk/api';
 export * from './questionnaires/due';
 export * from './risk/follow-up';
 export * from './risk/crisis-page';
+export * from './episodes/discharge';
+export * from './checkins/prompt-schedule';

@@ -54,3 +54,23 @@ describe('reviewReasonsFor (default limits: step 2 at 8 contacts; step 3 at 16 u
     expect(reviewReasonsFor(step, sessions)).toEqual(reasons);
   });
 });
+
+describe('reviewReasonsFor: no improvement by session 4 (default)', () => {
+  it.each([
+    ['3 sessions, no change yet', 3, [15, 15], [12, 12], []],
+    ['4 sessions, no reliable change on either', 4, [15, 10], [12, 9], ['no_improvement']],
+    ['4 sessions, PHQ-9 fell by 6 (reliable)', 4, [15, 9], [12, 12], []],
+    ['4 sessions, GAD-7 fell by 4 (reliable)', 4, [15, 15], [12, 8], []],
+    ['4 sessions, PHQ-9 fell by 5 and GAD-7 by 3', 4, [15, 10], [12, 9], ['no_improvement']],
+    ['4 sessions, one score on each: nothing to compare', 4, [15], [12], []],
+    ['4 sessions, only PHQ-9 paired and unchanged', 4, [15, 14], [], ['no_improvement']],
+    ['8 sessions at step 2, no improvement', 8, [15, 16], [12, 12], ['session_limit_reached', 'no_improvement']],
+  ] as const)('%s', (_name, sessions, phq9, gad7, reasons) => {
+    expect(reviewReasonsFor('low_intensity', sessions, { phq9, gad7 })).toEqual(reasons);
+  });
+  it('follows the service setting for N', () => {
+    const settings = { sessionLimits: { low_intensity: 8, high_intensity: 16 }, noImprovementBySession: 6 };
+    expect(reviewReasonsFor('low_intensity', 5, { phq9: [15, 15], gad7: [] }, settings)).toEqual([]);
+    expect(reviewReasonsFor('low_intensity', 6, { phq9: [15, 15], gad7: [] }, settings)).toEqual(['no_improvement']);
+  });
+});

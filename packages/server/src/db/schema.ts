@@ -1,4 +1,4 @@
-import type { AnswerSource, ConsentChoices, CrisisContact, DutyReason, InstrumentId, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
+import type { AnswerSource, ConsentChoices, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -393,7 +393,17 @@ export interface CrisisPageVersionTable {
   recorded_at: Timestamp;
 }
 
+export interface MoodPromptScheduleTable {
+  client_id: string;
+  schedule: ColumnType<MoodPromptSchedule, string, string>;
+  version: number;
+  updated_by_type: 'client' | 'staff';
+  updated_by_id: string;
+  updated_at: Timestamp;
+}
+
 export interface Schema {
+  mood_prompt_schedule: MoodPromptScheduleTable;
   crisis_page_version: CrisisPageVersionTable;
   risk_policy: RiskPolicyTable;
   questionnaire_response: QuestionnaireResponseTable;

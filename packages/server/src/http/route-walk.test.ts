@@ -459,6 +459,38 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: '/api/staff', payload: { id: newId(t.clock.now()), email: 'walk.c@example.test', displayName: 'W', roles: ['practitioner'] } },
     ],
   },
+  'GET /api/episodes/:episodeId/measures': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/measures` }],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e2}/measures` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/measures` },
+      { as: w.c2, method: 'GET', url: `/api/episodes/${w.e1}/measures` },
+    ],
+  },
+  'GET /api/me/mood-schedule': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/mood-schedule' }],
+    foreign: () => [{ as: w.p1, method: 'GET', url: '/api/me/mood-schedule' }],
+  },
+  'PUT /api/me/mood-schedule': {
+    own: () => [{ as: w.c2, method: 'PUT', url: '/api/me/mood-schedule', payload: { schedule: moodSchedule(), version: 0 } }],
+    foreign: () => [{ as: w.p1, method: 'PUT', url: '/api/me/mood-schedule', payload: { schedule: moodSchedule(), version: 0 } }],
+  },
+  'GET /api/clients/:clientId/mood-schedule': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/mood-schedule` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/mood-schedule` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/mood-schedule` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/mood-schedule` },
+    ],
+  },
+  'PUT /api/clients/:clientId/mood-schedule': {
+    own: () => [{ as: w.p1, method: 'PUT', url: `/api/clients/${w.c1.id}/mood-schedule`, payload: { schedule: moodSchedule(), version: 0 } }],
+    foreign: () => [
+      { as: w.p2, method: 'PUT', url: `/api/clients/${w.c1.id}/mood-schedule`, payload: { schedule: moodSchedule(), version: 0 } },
+      { as: w.s1, method: 'PUT', url: `/api/clients/${w.c1.id}/mood-schedule`, payload: { schedule: moodSchedule(), version: 0 } },
+      { as: w.c1, method: 'PUT', url: `/api/clients/${w.c1.id}/mood-schedule`, payload: { schedule: moodSchedule(), version: 0 } },
+    ],
+  },
   'GET /api/questionnaires/due': {
     own: () => [{ as: w.c1, method: 'GET', url: '/api/questionnaires/due', check: (res) => expect(res.json().due.map((d: { appointmentId: string }) => d.appointmentId)).toContain(w.a2) }],
     foreign: () => [
@@ -593,6 +625,7 @@ const inSession = () => ({
   authoredAt: t.clock.now().toISOString(),
   source: 'in_session',
 });
+const moodSchedule = () => ({ weekOneTimes: ['09:00', '19:30'], laterTimes: ['19:30'], quietHours: { start: '22:00', end: '07:00' }, startsOn: '2026-03-02' });
 const crisisPage = () => ({
   contacts: [{ name: 'Local crisis line', description: 'Open day and night.', phone: '0800 000 0000' }],
   reviewedBy: 'Dr A Clinical Lead',

@@ -4,11 +4,14 @@ import {
   CheckInSchema,
   ClientIdParamsSchema,
   CreateCheckInRequestSchema,
+  MoodPromptScheduleStateSchema,
+  SetMoodPromptScheduleRequestSchema,
 } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
 import { errorResponses, signedInRoute } from '../../http/route-options';
+import { getClientMoodSchedule, getOwnMoodSchedule, setClientMoodSchedule, setOwnMoodSchedule } from './mood-schedule.service';
 import { createCheckIn, listClientCheckIns, listOwnCheckIns } from './checkins.service';
 
 const errors = errorResponses;
@@ -51,6 +54,29 @@ export function checkInRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ checkIns: await listClientCheckIns(serviceContext(deps, request), request.params.clientId, request.query.days) }),
+    );
+    app.get(
+      '/api/me/mood-schedule',
+      { config: signedIn, schema: { summary: 'When the client is prompted to rate their mood (clients)', tags, response: { 200: MoodPromptScheduleStateSchema, ...errors } } },
+      async (request) => getOwnMoodSchedule(serviceContext(deps, request)),
+    );
+    app.put(
+      '/api/me/mood-schedule',
+      { config: signedIn, schema: { summary: 'Change my mood prompts (at most six a day; quiet hours)', tags, body: SetMoodPromptScheduleRequestSchema, response: { 200: MoodPromptScheduleStateSchema, ...errors } } },
+      async (request) => setOwnMoodSchedule(serviceContext(deps, request), request.body),
+    );
+    app.get(
+      '/api/clients/:clientId/mood-schedule',
+      { config: signedIn, schema: { summary: 'A client’s mood prompts (care team)', tags, params: ClientIdParamsSchema, response: { 200: MoodPromptScheduleStateSchema, ...errors } } },
+      async (request) => getClientMoodSchedule(serviceContext(deps, request), request.params.clientId),
+    );
+    app.put(
+      '/api/clients/:clientId/mood-schedule',
+      {
+        config: signedIn,
+        schema: { summary: 'Change a client’s mood prompts (care team)', tags, params: ClientIdParamsSchema, body: SetMoodPromptScheduleRequestSchema, response: { 200: MoodPromptScheduleStateSchema, ...errors } },
+      },
+      async (request) => setClientMoodSchedule(serviceContext(deps, request), request.params.clientId, request.body),
     );
   };
 }

@@ -11,6 +11,7 @@ import {
   DischargeRequestSchema,
   EpisodeIdParamsSchema,
   EpisodeListSchema,
+  EpisodeMeasuresSchema,
   EpisodeSchema,
   SupervisionEpisodeListSchema,
   TransferEpisodeRequestSchema,
@@ -21,7 +22,7 @@ import { serviceContext } from '../../http/context';
 import { errorResponses, signedInRoute } from '../../http/route-options';
 import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
 import { listSupervisedEpisodes } from './supervision.service';
-import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, listEpisodes, transferEpisode } from './episodes.service';
+import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, getEpisodeMeasures, listEpisodes, transferEpisode } from './episodes.service';
 
 const errors = errorResponses;
 const signedIn = signedInRoute;
@@ -33,6 +34,14 @@ export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/supervision/episodes',
       { config: signedIn, schema: { summary: 'Supervisees’ open episodes, with those needing review', tags, response: { 200: SupervisionEpisodeListSchema, ...errors } } },
       async (request) => listSupervisedEpisodes(serviceContext(deps, request)),
+    );
+    app.get(
+      '/api/episodes/:episodeId/measures',
+      {
+        config: signedIn,
+        schema: { summary: 'An episode’s scores, outcome once ended, final measures due and open risk alerts (for discharge)', tags, params: EpisodeIdParamsSchema, response: { 200: EpisodeMeasuresSchema, ...errors } },
+      },
+      async (request) => getEpisodeMeasures(serviceContext(deps, request), request.params.episodeId),
     );
     app.get(
       '/api/clients/:clientId/episodes',

@@ -9,6 +9,12 @@ import {
   type TransferEpisodeRequestSchema,
   type DischargeRequestSchema,
   localDate,
+  episodeOutcome,
+  finalMeasuresDue,
+  firstAndLast,
+  severityBand,
+  type EpisodeMeasures,
+  type InstrumentId,
 } from '@tandem/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -213,4 +219,59 @@ export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: 
     await updateOrStale(trx, episode, { status: 'ended', ending_reason: input.endingReason, ended_on: input.endedOn }, now);
     await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'ended', from_value: episode.status, to_value: input.endingReason, reason: input.reason ?? null });
   });
+}
+
+/**
+ * An episode's scores by measure (oldest first), its NHS Talking Therapies outcome once ended,
+ * the final measures discharge should ask for, and how many risk alerts are still open — what the
+ * discharge flow shows before closing the episode. Audited.
+ */
+export async function getEpisodeMeasures(ctx: ServiceContext, episodeId: string): Promise<EpisodeMeasures> {
+  const { episode } = await requireEpisodeAccess(ctx, episodeId, 'episode.measures');
+  const responses = await ctx.db
+    .selectFrom('questionnaire_response')
+    .select(['id', 'instrument', 'total', 'authored_at', 'source'])
+    .where('episode_id', '=', episodeId)
+    .where('status', '=', 'completed')
+    .orderBy('authored_at')
+    .orderBy('id')
+    .execute();
+  const attended = await ctx.db
+    .selectFrom('appointment')
+    .select(['starts_at', 'purpose'])
+    .where('episode_id', '=', episodeId)
+    .where('status', 'in', ['attended', 'attended_late'])
+    .orderBy('starts_at')
+    .execute();
+  const openAlerts = await ctx.db
+    .selectFrom('risk_alert')
+    .select('id')
+    .where('client_id', '=', episode.client_id)
+    .where('status', '=', 'open')
+    .where((eb) => eb.or([eb('episode_id', '=', episodeId), eb('episode_id', 'is', null)]))
+    .execute();
+  await writeAudit(ctx.db, ctx, { action: 'episode.measures', entityType: 'episode', entityId: episodeId, clientId: episode.client_id, subjectIds: responses.map((r) => r.id) });
+  const points = (id: InstrumentId) =>
+    responses
+      .filter((r) => r.instrument === id)
+      .map((r) => ({ responseId: r.id, total: r.total!, band: severityBand(id, r.total!), authoredAt: r.authored_at!.toISOString(), source: r.source }));
+  const scores = { phq9: points('phq9'), gad7: points('gad7'), wsas: points('wsas') };
+  const attendedTreatmentAppointments = attended.filter((a) => a.purpose === 'treatment').length;
+  const latest = (id: InstrumentId) => (scores[id].length ? new Date(scores[id].at(-1)!.authoredAt) : null);
+  return {
+    episodeId,
+    attendedTreatmentAppointments,
+    scores,
+    outcome:
+      episode.status === 'ended'
+        ? episodeOutcome({
+            ended: true,
+            attendedTreatmentAppointments,
+            scores: { phq9: firstAndLast(scores.phq9.map((p) => p.total)), gad7: firstAndLast(scores.gad7.map((p) => p.total)) },
+          })
+        : null,
+    finalMeasuresDue:
+      episode.status === 'ended' ? [] : finalMeasuresDue({ lastAttendedAt: attended.at(-1)?.starts_at ?? null, latestScoreAt: { phq9: latest('phq9'), gad7: latest('gad7'), wsas: latest('wsas') } }),
+    openRiskAlerts: openAlerts.length,
+  };
 }

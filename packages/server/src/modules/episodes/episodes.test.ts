@@ -87,11 +87,38 @@ describe('an episode from referral to discharge, with a step-up and a transfer i
     t.clock.set('2026-03-10T15:00:00Z');
     const p2later = await as(w.p2);
     expect((await p2later.post(`/api/appointments/${treatment.id}/status`, { status: 'attended', version: 1 })).statusCode).toBe(200);
+    // Discharge asks for final measures: none yet since the last session.
+    let measures = (await p2later.get(`/api/episodes/${body.id}/measures`)).json();
+    expect(measures).toMatchObject({ attendedTreatmentAppointments: 1, finalMeasuresDue: ['phq9', 'gad7'], openRiskAlerts: 0, outcome: null });
+    const record = (instrumentId: 'phq9' | 'gad7', values: number[]) =>
+      p2later.post(`/api/clients/${w.client.id}/questionnaire-responses`, {
+        id: newId(t.clock.now()),
+        instrumentId,
+        appointmentId: treatment.id,
+        answers: Object.fromEntries(values.map((v, i) => [`${instrumentId}-${i + 1}`, v])),
+        authoredAt: t.clock.now().toISOString(),
+        source: 'in_session',
+      });
+    expect((await record('phq9', [1, 1, 1, 1, 1, 1, 0, 0, 0])).statusCode).toBe(201);
+    expect((await record('gad7', [1, 1, 1, 1, 1, 0, 0])).statusCode).toBe(201);
+    measures = (await p2later.get(`/api/episodes/${body.id}/measures`)).json();
+    expect(measures.finalMeasuresDue).toEqual([]);
+    expect(measures.scores.phq9).toMatchObject([{ total: 6, band: 'mild', source: 'in_session' }]);
+
     const discharged = await p2later.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-10', version: 4 });
     expect(discharged.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-10', step: 'high_intensity', assignedPractitionerId: w.p2.id });
     expect(discharged.json().history.map((h: { kind: string }) => h.kind)).toEqual(['referred', 'status_changed', 'stepped', 'transferred', 'ended']);
     // Still one episode for the client: stepping and transferring opened no new one.
     expect((await p2later.get(`/api/clients/${w.client.id}/episodes`)).json().episodes).toHaveLength(1);
+    // One attended treatment appointment: ended, but not "finished treatment" (it needs two).
+    expect((await p2later.get(`/api/episodes/${body.id}/measures`)).json().outcome).toEqual({
+      finishedTreatment: false,
+      atCasenessAtStart: null,
+      recovered: null,
+      reliablyImproved: null,
+      reliablyDeteriorated: null,
+      reliablyRecovered: null,
+    });
   });
 });
 
@@ -200,7 +227,7 @@ describe('discharge', () => {
 });
 
 describe('supervision', () => {
-  it('a supervisor sees their supervisees’ open episodes, and which need review (session limit reached)', async () => {
+  it('a supervisor sees their supervisees’ open episodes, and which need review (session limit reached, no improvement)', async () => {
     const now = t.clock.now();
     const orgId = w.client.organisationId;
     const supervisor = await makeStaff(t.database.db, now, orgId, ['supervisor']);
@@ -224,6 +251,22 @@ describe('supervision', () => {
     await p.post(`/api/appointments/${last.id}/status`, { status: 'attended', version: last.version });
     list = (await s.get('/api/supervision/episodes')).json();
     expect(list).toMatchObject({ needingReview: 1, episodes: [{ attendedTreatmentSessions: 8, reviewReasons: ['session_limit_reached'] }] });
+
+    // PHQ-9 scores recorded in sessions: 15, then 13 — not a reliable improvement (a fall of 6).
+    for (const values of [[2, 2, 2, 2, 2, 2, 2, 1, 0], [2, 2, 2, 2, 2, 1, 1, 1, 0]]) {
+      const answers = Object.fromEntries(values.map((v, i) => [`phq9-${i + 1}`, v]));
+      const recorded = await p.post(`/api/clients/${client.id}/questionnaire-responses`, {
+        id: newId(t.clock.now()),
+        instrumentId: 'phq9',
+        appointmentId: null,
+        answers,
+        authoredAt: t.clock.now().toISOString(),
+        source: 'in_session',
+      });
+      expect(recorded.statusCode).toBe(201);
+    }
+    list = (await s.get('/api/supervision/episodes')).json();
+    expect(list.episodes[0].reviewReasons).toEqual(['session_limit_reached', 'no_improvement']);
 
     // Another supervisor sees none of it; a practitioner has no such list.
     const otherSupervisor = await makeStaff(t.database.db, now, orgId, ['supervisor']);

@@ -5,8 +5,8 @@ import type { ServiceContext } from '../../context';
 
 /**
  * A supervisor's view of their supervisees' open episodes, with the reasons any needs review
- * (session limit reached; "no improvement" once measures exist). Supervision is of named
- * practitioners, so only their assigned episodes appear. One query; the ids returned are audited.
+ * (session limit reached; no reliable improvement by session N). Supervision is of named
+ * practitioners, so only their assigned episodes appear. Two queries; the ids returned are audited.
  */
 export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ episodes: SupervisionEpisode[]; needingReview: number }> {
   const actor = ctx.actor;
@@ -45,6 +45,19 @@ export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ epi
     .orderBy('c.family_name')
     .orderBy('e.id')
     .execute();
+  const scores = rows.length
+    ? await ctx.db
+        .selectFrom('questionnaire_response')
+        .select(['episode_id', 'instrument', 'total'])
+        .where('episode_id', 'in', rows.map((r) => r.episodeId))
+        .where('status', '=', 'completed')
+        .where('instrument', 'in', ['phq9', 'gad7'])
+        .orderBy('authored_at')
+        .orderBy('id')
+        .execute()
+    : [];
+  const totals = (episodeId: string, instrument: 'phq9' | 'gad7') =>
+    scores.filter((s) => s.episode_id === episodeId && s.instrument === instrument).map((s) => s.total!);
   const episodes = rows.map((r) => {
     const attended = Number(r.attended ?? 0);
     return {
@@ -59,7 +72,7 @@ export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ epi
       status: r.status as SupervisionEpisode['status'],
       attendedTreatmentSessions: attended,
       sessionLimit: defaultSessionLimits[r.step],
-      reviewReasons: reviewReasonsFor(r.step, attended),
+      reviewReasons: reviewReasonsFor(r.step, attended, { phq9: totals(r.episodeId, 'phq9'), gad7: totals(r.episodeId, 'gad7') }),
     };
   });
   await writeAudit(ctx.db, ctx, { action: 'supervision.episodes', entityType: 'episode', subjectIds: episodes.map((e) => e.episodeId) });
