@@ -145,3 +145,127 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** An API session signed in as `person` (dispose it when done). */
+export async function signedInApi(baseURL: string, person: Person): Promise<APIRequestContext> {
+  const api = await apiSession(baseURL);
+  await signInByApi(api, person.email, person.password);
+  return api;
+}
+
+export interface Referral {
+  clientId: string;
+  episodeId: string;
+  /** The practitioner's own staff id (the referral is assigned to them). */
+  staffId: string;
+}
+
+/** As `practitioner`: opens a referral for `client`, assigned to the practitioner, and makes it active. */
+export async function openReferral(baseURL: string, practitioner: Person, client: ClientPerson): Promise<Referral> {
+  const api = await signedInApi(baseURL, practitioner);
+  try {
+    const me = await (await api.get('/api/me')).json();
+    const clients = (await (await api.get('/api/clients')).json()).clients as { id: string; familyName: string }[];
+    const clientId = clients.find((c) => c.familyName === client.familyName)!.id;
+    const episodeId = randomUUID();
+    const opened = await api.post(`/api/clients/${clientId}/episodes`, {
+      data: { id: episodeId, referralDate: new Date().toISOString().slice(0, 10), referralSource: 'gp', problemDescriptor: 'Depression', step: 'low_intensity', assignedPractitionerId: me.actor.staffId },
+    });
+    expect(opened.status(), `opening a referral: ${await opened.text()}`).toBe(201);
+    const active = await api.post(`/api/episodes/${episodeId}/status`, { data: { status: 'active', version: 1 } });
+    expect(active.status(), `starting treatment: ${await active.text()}`).toBe(200);
+    return { clientId, episodeId, staffId: me.actor.staffId };
+  } finally {
+    await api.dispose();
+  }
+}
+
+/**
+ * As `practitioner`: books a 45-minute treatment appointment starting `hoursFromNow` hours from
+ * now (negative: one that already happened, recorded as such). Returns its id.
+ */
+export async function bookTreatment(baseURL: string, practitioner: Person, episodeId: string, hoursFromNow: number): Promise<string> {
+  const api = await signedInApi(baseURL, practitioner);
+  try {
+    const id = randomUUID();
+    const startsAt = new Date(Math.round((Date.now() + hoursFromNow * 3600_000) / 60_000) * 60_000).toISOString();
+    const booked = await api.post(`/api/episodes/${episodeId}/appointments`, {
+      data: { id, startsAt, durationMinutes: 45, purpose: 'treatment', contactMethod: 'face_to_face', recordingPast: hoursFromNow < 0 },
+    });
+    expect(booked.status(), `booking an appointment: ${await booked.text()}`).toBe(201);
+    return id;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** The client's record id, as their practitioner's session finds it on the caseload. */
+export async function clientIdOf(api: APIRequestContext, client: ClientPerson): Promise<string> {
+  const clients = (await (await api.get('/api/clients')).json()).clients as { id: string; familyName: string }[];
+  const found = clients.find((c) => c.familyName === client.familyName);
+  expect(found, `${client.familyName} on the caseload`).toBeTruthy();
+  return found!.id;
+}
+
+export interface CareSetUp {
+  clientId: string;
+  episodeId: string;
+  appointmentId: string;
+  /** The appointment's start (ISO). */
+  startsAt: string;
+}
+
+/**
+ * Puts `client` in care with `practitioner`, through the API as the practitioner would: a
+ * referral (episode) made active, and one booked appointment `hoursAhead` from now — so the
+ * questionnaires for it are due (from 72 hours before it). Treatment asks for PHQ-9 and GAD-7;
+ * assessment for WSAS too.
+ */
+export async function bookSession(
+  baseURL: string,
+  practitioner: Person,
+  client: ClientPerson,
+  { purpose = 'treatment', hoursAhead = 24 }: { purpose?: 'assessment' | 'treatment'; hoursAhead?: number } = {},
+): Promise<CareSetUp> {
+  const api = await apiSession(baseURL);
+  try {
+    await signInByApi(api, practitioner.email, practitioner.password);
+    const staffId = (await (await api.get('/api/me')).json()).actor.staffId as string;
+    const clientId = await clientIdOf(api, client);
+    const episodeId = randomUUID();
+    const referralDate = new Date(Date.now() - 7 * 24 * 3600_000).toISOString().slice(0, 10);
+    const opened = await api.post(`/api/clients/${clientId}/episodes`, {
+      data: { id: episodeId, referralDate, referralSource: 'self', problemDescriptor: 'Low mood', step: 'low_intensity', assignedPractitionerId: staffId },
+    });
+    expect(opened.status(), `opening an episode: ${await opened.text()}`).toBe(201);
+    const active = await api.post(`/api/episodes/${episodeId}/status`, { data: { status: 'active', version: 1 } });
+    expect(active.status(), `starting treatment: ${await active.text()}`).toBe(200);
+    const appointmentId = randomUUID();
+    // A whole minute, so the time shown in words is predictable.
+    const startsAt = new Date(Math.ceil((Date.now() + hoursAhead * 3600_000) / 60_000) * 60_000).toISOString();
+    const booked = await api.post(`/api/episodes/${episodeId}/appointments`, {
+      data: { id: appointmentId, startsAt, durationMinutes: 45, purpose, contactMethod: 'face_to_face' },
+    });
+    expect(booked.status(), `booking a session: ${await booked.text()}`).toBe(201);
+    return { clientId, episodeId, appointmentId, startsAt };
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Ends the client's care (discharge), as the practitioner would. */
+export async function endCare(baseURL: string, practitioner: Person, care: Pick<CareSetUp, 'clientId' | 'episodeId'>): Promise<void> {
+  const api = await apiSession(baseURL);
+  try {
+    await signInByApi(api, practitioner.email, practitioner.password);
+    const episodes = (await (await api.get(`/api/clients/${care.clientId}/episodes`)).json()).episodes as { id: string; version: number }[];
+    const episode = episodes.find((e) => e.id === care.episodeId)!;
+    const episodeId = care.episodeId;
+    // Yesterday (UTC): never in the future in the service's time zone.
+    const endedOn = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
+    const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn, version: episode.version } });
+    expect(ended.status(), `discharge: ${await ended.text()}`).toBe(200);
+  } finally {
+    await api.dispose();
+  }
+}

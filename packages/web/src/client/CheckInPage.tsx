@@ -1,11 +1,10 @@
 import { newId, type Me } from '@tandem/domain';
 import { useId, useState, type FormEvent } from 'react';
-import { AppFrame } from '../shared/AppFrame';
 import { ErrorSummary, type FormProblem } from '../shared/ErrorSummary';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { ClientKey } from '../shared/i18n/keys';
 import { Link, navigate } from '../shared/navigation';
-
+import { ClientFrame } from './ClientFrame';
 import { useOutbox } from './outbox/useOutbox';
 
 /** The longest note (the server's limit, packages/domain checkins/mood.ts). */
@@ -55,7 +54,7 @@ export function CheckInPage({ me, onSessionEnded }: { me: Me; onSessionEnded(): 
 
   if (outcome) {
     return (
-      <AppFrame title={t('client.title.checkIn')} page="check-in-waiting">
+      <ClientFrame title={t('client.title.checkIn')} page="check-in-waiting">
         <h1>{t('client.checkIn.keptHeading')}</h1>
         <p role="status">{t(outcome.kind === 'waiting-sign-in' ? 'client.checkIn.waitingSignIn' : 'client.checkIn.waitingOffline')}</p>
         {outcome.kind === 'waiting-sign-in' ? (
@@ -67,7 +66,7 @@ export function CheckInPage({ me, onSessionEnded }: { me: Me; onSessionEnded(): 
             {t('client.checkIn.backHome')}
           </Link>
         )}
-      </AppFrame>
+      </ClientFrame>
     );
   }
 
@@ -75,7 +74,7 @@ export function CheckInPage({ me, onSessionEnded }: { me: Me; onSessionEnded(): 
   const moodError = error(`${ids}-mood-1`);
   const noteError = error(`${ids}-note`);
   return (
-    <AppFrame title={t('client.title.checkIn')} page="check-in">
+    <ClientFrame title={t('client.title.checkIn')} page="check-in">
       <form onSubmit={submit} noValidate>
         <ErrorSummary problems={problems} attempt={attempt} />
         <div className={moodError ? 'field field-has-error' : 'field'}>
@@ -138,6 +137,6 @@ export function CheckInPage({ me, onSessionEnded }: { me: Me; onSessionEnded(): 
           {t('client.checkIn.save')}
         </button>
       </form>
-    </AppFrame>
+    </ClientFrame>
   );
 }

@@ -1,15 +1,16 @@
-import type { CheckIn, Me } from '@tandem/domain';
-import type { ReactNode } from 'react';
+import type { CheckIn, DueQuestionnaire, Me } from '@tandem/domain';
+import { useCallback, type ReactNode } from 'react';
 import type { ApiError } from '../shared/api';
-import { AppFrame } from '../shared/AppFrame';
 import { formatDateTime } from '../shared/dates';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { ClientKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
 import { useApiGet } from '../shared/use-api-get';
+import { ClientFrame } from './ClientFrame';
 import type { OutboxItem } from './outbox/outbox';
 import { useOutbox } from './outbox/useOutbox';
+import { DueQuestionnaires } from './questionnaires/DueQuestionnaires';
 
 /** The first word of a name, to greet people the way they are usually called. */
 function firstName(displayName: string): string {
@@ -17,16 +18,24 @@ function firstName(displayName: string): string {
 }
 
 /**
- * Signed in: a calm home page — check in, see recent check-ins (including any still waiting on
- * this phone), get help, sign out.
+ * Signed in: a calm home page — check in, questionnaires due before the next session, recent
+ * check-ins (including any still waiting on this phone), get help, sign out.
  */
 export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Promise<ApiError | null>; justSaved: boolean }) {
   const t = useT<ClientKey>();
   const { resource, reload } = useApiGet<{ checkIns: CheckIn[] }>('/api/check-ins?days=14');
-  // Check-ins kept on the phone are sent when home opens; then the list is read again.
-  const outbox = useOutbox(me.actor.clientId ?? '', reload);
+  const due = useApiGet<{ due: DueQuestionnaire[] }>('/api/questionnaires/due');
+  const reloadDue = due.reload;
+  // What was kept on the phone is sent when home opens; then the lists are read again.
+  const outbox = useOutbox(
+    me.actor.clientId ?? '',
+    useCallback(() => {
+      reload();
+      reloadDue();
+    }, [reload, reloadDue]),
+  );
   return (
-    <AppFrame title={t('client.title.home')} page="home">
+    <ClientFrame title={t('client.title.home')} page="home">
       <h1>{t('client.home.hello', { name: firstName(me.actor.displayName) })}</h1>
       {justSaved ? (
         <p className="notice notice-success" role="status">
@@ -42,16 +51,20 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           </p>
         </div>
       ) : (
-        <p>
-          <Link className="button" href="/check-in">
-            {t('client.home.checkIn')}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link className="button" href="/check-in">
+              {t('client.home.checkIn')}
+            </Link>
+          </p>
+          <DueQuestionnaires due={due.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
+        </>
       )}
+      <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />
       <h2>{t('client.home.recentHeading')}</h2>
       <RecentCheckIns
         saved={resource.status === 'ok' ? resource.data.checkIns : []}
-        waiting={outbox.items}
+        waiting={outbox.items.filter((item) => item.kind === 'check-in')}
         loading={resource.status === 'loading'}
         timeZone={me.actor.timeZone}
         onDismiss={(id) => void outbox.dismiss(id)}
@@ -60,7 +73,7 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
         {t('client.home.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
       </p>
       <SignOutButton onSignOut={onSignOut} />
-    </AppFrame>
+    </ClientFrame>
   );
 }
 
@@ -124,6 +137,36 @@ function RecentCheckIns({
       ))}
       {saved.map((checkIn) => (
         <CheckInLine key={checkIn.id} checkIn={checkIn} timeZone={timeZone} />
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Answers, questionnaires or help requests the server refused (check-ins show in their list):
+ * kept and shown, never silently dropped, until the client removes them.
+ */
+function NotSent({ items, onDismiss }: { items: OutboxItem[]; onDismiss(id: string): void }) {
+  const t = useT<ClientKey>();
+  // One line per questionnaire, however many of its answers were refused.
+  const groups = new Map<string, OutboxItem[]>();
+  for (const item of items) {
+    if (item.kind === 'check-in' || item.state !== 'refused') continue;
+    const key = item.kind === 'answer' ? item.id.split(':').slice(0, 2).join(':') : item.id;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  if (!groups.size) return null;
+  return (
+    <ul className="check-in-list not-sent">
+      {[...groups.entries()].map(([key, group]) => (
+        <li key={key} className="check-in-item check-in-waiting">
+          <span className="check-in-state">
+            {t(group[0]!.kind === 'help-request' ? 'client.home.helpNotSent' : 'client.home.answersNotSent', { problem: group[0]!.problem ?? '' })}{' '}
+            <button type="button" className="button-link" onClick={() => group.forEach((item) => onDismiss(item.id))}>
+              {t('client.home.dismiss')}
+            </button>
+          </span>
+        </li>
       ))}
     </ul>
   );

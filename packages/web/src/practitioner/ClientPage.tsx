@@ -10,11 +10,18 @@ import { IdentityBanner } from './IdentityBanner';
 import { staffPaths } from './routes';
 import { ClientCheckIns } from './ClientCheckIns';
 import { ClientEpisodes } from './ClientEpisodes';
+import { ClientQuestionnaires } from './ClientQuestionnaires';
+import { ClientRiskAlerts } from './ClientRiskAlerts';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
-/** One client's record: the identity banner first, then contact details, care team and account. */
+/**
+ * One client's record: the identity banner first, then their risk alerts (open ones prominent),
+ * questionnaire scores, check-ins, referrals, contact details, care team and account.
+ */
 export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId: string }) {
   const t = useT<PractitionerKey>();
+  // Answers recorded in a session may raise an alert (recorded as seen): the alert list reloads.
+  const [recorded, setRecorded] = useState(0);
   const { resource, reload, replace } = useApiGet<ClientRecord>(`/api/clients/${encodeURIComponent(clientId)}`);
   if (resource.status === 'loading') {
     return (
@@ -47,6 +54,8 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     // The title names no client: it shows in tabs, history and taskbars on shared computers.
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
+      <ClientRiskAlerts key={recorded} client={client} staff={staff} />
+      <ClientQuestionnaires client={client} timeZone={staff.me.actor.timeZone} onRecorded={() => setRecorded((n) => n + 1)} />
       <ClientCheckIns clientId={client.id} timeZone={staff.me.actor.timeZone} />
       <ClientEpisodes
         clientId={client.id}

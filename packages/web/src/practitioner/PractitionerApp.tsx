@@ -4,6 +4,7 @@ import { InvitationPage } from '../shared/InvitationPage';
 import { navigate, usePathname } from '../shared/navigation';
 import { useSession } from '../shared/session';
 import { UnavailablePage } from '../shared/UnavailablePage';
+import { AlertsPage } from './AlertsPage';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientPage } from './ClientPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -57,6 +58,8 @@ export function PractitionerApp() {
       return <CaseloadPage staff={staff} />;
     case 'register':
       return state.me.allowed.registerClients ? <RegisterClientPage staff={staff} /> : <NotFoundPage staff={staff} />;
+    case 'alerts':
+      return <AlertsPage staff={staff} />;
     case 'client':
       return <ClientPage key={route.clientId} staff={staff} clientId={route.clientId} />;
     case 'not-found':

@@ -6,6 +6,7 @@ import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link, usePathname } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
+import { useOpenAlertCount } from './open-alerts';
 import { staffPaths } from './routes';
 
 export interface StaffContext {
@@ -15,12 +16,16 @@ export interface StaffContext {
 
 /**
  * The frame of every signed-in staff page: the header bar says who is signed in and for which
- * organisation (shared workstations), with a link to the caseload and "Sign out".
+ * organisation (shared workstations), with links to the caseload and to the risk alerts (with the
+ * number open, so a new one is seen from any page) and "Sign out".
  */
 export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
   const t = useT<PractitionerKey>();
   const { actor } = staff.me;
-  const onCaseload = usePathname() === staffPaths.caseload;
+  const pathname = usePathname();
+  const onCaseload = pathname === staffPaths.caseload;
+  const onAlerts = pathname.replace(/\/+$/, '') === staffPaths.alerts;
+  const openAlerts = useOpenAlertCount();
   return (
     <AppFrame
       title={title}
@@ -31,6 +36,11 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
           <nav aria-label={t('practitioner.nav.label')}>
             <Link className="header-link" href={staffPaths.caseload} aria-current={onCaseload ? 'page' : undefined}>
               {t('practitioner.nav.caseload')}
+            </Link>
+            <Link className="header-link" href={staffPaths.alerts} aria-current={onAlerts ? 'page' : undefined}>
+              {t('practitioner.nav.alerts')}
+              {openAlerts ? ' ' : null}
+              {openAlerts ? <span className="nav-count">{t('practitioner.nav.alertsOpen', { count: openAlerts })}</span> : null}
             </Link>
           </nav>
           <p className="signed-in-as">

@@ -2,6 +2,7 @@
 export type StaffRoute =
   | { name: 'caseload' }
   | { name: 'register' }
+  | { name: 'alerts' }
   | { name: 'client'; clientId: string }
   | { name: 'invite' }
   | { name: 'not-found' };
@@ -9,6 +10,8 @@ export type StaffRoute =
 export const staffPaths = {
   caseload: '/staff/',
   register: '/staff/clients/new',
+  /** Risk alerts and follow-up tasks. The alert email sent to staff links here: keep the path. */
+  alerts: '/staff/alerts',
   client: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}`,
 } as const;
 
@@ -17,6 +20,7 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (path === '/staff') return { name: 'caseload' };
   if (path === '/staff/invite') return { name: 'invite' };
   if (path === '/staff/clients/new') return { name: 'register' };
+  if (path === '/staff/alerts') return { name: 'alerts' };
   const client = /^\/staff\/clients\/([^/]+)$/.exec(path);
   if (client) {
     try {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { addToOutbox, dismissFromOutbox, flushOutbox, listOutbox, type FlushResult, type OutboxItem } from './outbox';
+import { addToOutbox, dismissFromOutbox, flushOutbox, listOutbox, replaceInOutbox, type FlushResult, type OutboxItem } from './outbox';
 
 /** Listeners told when the outbox changes in this page. */
 const changed = new Set<() => void>();
@@ -48,10 +48,18 @@ export function useOutbox(ownerId: string, onSent?: () => void) {
     [ownerId],
   );
 
+  const replace = useCallback(
+    async (item: Omit<OutboxItem, 'seq' | 'attempts' | 'state' | 'ownerId'>) => {
+      await replaceInOutbox({ ...item, ownerId });
+      announce();
+    },
+    [ownerId],
+  );
+
   const dismiss = useCallback(async (id: string) => {
     await dismissFromOutbox(id);
     announce();
   }, []);
 
-  return { items, add, send, dismiss };
+  return { items, add, replace, send, dismiss };
 }

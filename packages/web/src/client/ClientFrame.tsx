@@ -1,0 +1,24 @@
+import type { ComponentProps } from 'react';
+import { AppFrame } from '../shared/AppFrame';
+import { useT } from '../shared/i18n/I18nProvider';
+import type { ClientKey } from '../shared/i18n/keys';
+import { Link } from '../shared/navigation';
+
+/**
+ * The frame of every signed-in client page: the shared landmarks, with "I need help now" in the
+ * header so the crisis page is one tap away wherever the client is (BRIEF.md, "Safety
+ * principles"). The crisis page itself does not carry it.
+ */
+export function ClientFrame(props: Omit<ComponentProps<typeof AppFrame>, 'header'>) {
+  const t = useT<ClientKey>();
+  return (
+    <AppFrame
+      {...props}
+      header={
+        <Link className="button button-header help-now" href="/help">
+          {t('client.helpNow.button')}
+        </Link>
+      }
+    />
+  );
+}
