@@ -19,6 +19,11 @@ export const RiskNoticeSchema = z
     personOnHandFrom: z.iso.datetime(),
     /** The service was closed when it was raised. */
     outOfHours: z.boolean(),
+    /**
+     * False when the service has not set its hours and rota, so nobody can say when a person will
+     * look: the client is told that plainly instead of a time (HAZ-015).
+     */
+    coverKnown: z.boolean(),
     /** The site's time zone, for saying the time in words. */
     timeZone: z.string(),
   })

@@ -346,6 +346,7 @@ export interface RiskAlertTable {
   person_on_hand_from: Timestamp;
   due_at: Timestamp | null;
   out_of_hours: boolean;
+  cover_known: Generated<boolean>;
   escalation_level: Generated<number>;
   status: 'open' | 'acknowledged';
   acknowledged_at: Timestamp | null;

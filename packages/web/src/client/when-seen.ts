@@ -41,6 +41,8 @@ const nowGraceMs = 5 * 60_000;
  * *see* it — never that anyone will call back.
  */
 export function whenSomeoneSees(notice: RiskNotice, now: Date, locale: string, t: Translate<ClientKey>): string {
+  // The service has not set its hours and rota: no time can honestly be given.
+  if (notice.coverKnown === false) return t('client.when.unknown');
   const from = new Date(notice.personOnHandFrom);
   if (Number.isNaN(from.getTime()) || from.getTime() <= now.getTime() + nowGraceMs) {
     return t(notice.outOfHours ? 'client.when.onCallNow' : 'client.when.today');

@@ -63,7 +63,7 @@ export function openEpisodeOf(db: Db, clientId: string) {
 }
 
 function noticeOf(alert: RiskAlertRow, timeZone: string): RiskNotice {
-  return { alertId: alert.id, personOnHandFrom: alert.person_on_hand_from.toISOString(), outOfHours: alert.out_of_hours, timeZone };
+  return { alertId: alert.id, personOnHandFrom: alert.person_on_hand_from.toISOString(), outOfHours: alert.out_of_hours, coverKnown: alert.cover_known, timeZone };
 }
 
 /**
@@ -134,6 +134,7 @@ export async function raiseAlert(trx: Transaction<Schema>, ctx: AuditContext & {
       person_on_hand_from: seenInSession ? now : cover.coverageStartsAt,
       due_at: dueAt,
       out_of_hours: cover.outOfHours,
+      cover_known: seenInSession || !cover.noCoverFound,
       status: seenInSession ? 'acknowledged' : 'open',
       acknowledged_at: seenInSession ? now : null,
       acknowledged_by: seenInSession ? input.seenInSessionBy : null,
@@ -152,7 +153,13 @@ export async function raiseAlert(trx: Transaction<Schema>, ctx: AuditContext & {
     details: { trigger: input.trigger, rule, tier, reason: cover.reason, outOfHours: cover.outOfHours, noCoverFound: cover.noCoverFound },
   });
   if (!seenInSession) await queueNotice(trx, ctx, input.id, 0, dueAt);
-  return { alertId: input.id, personOnHandFrom: (seenInSession ? now : cover.coverageStartsAt).toISOString(), outOfHours: cover.outOfHours, timeZone: cover.timeZone };
+  return {
+    alertId: input.id,
+    personOnHandFrom: (seenInSession ? now : cover.coverageStartsAt).toISOString(),
+    outOfHours: cover.outOfHours,
+    coverKnown: seenInSession || !cover.noCoverFound,
+    timeZone: cover.timeZone,
+  };
 }
 
 /** Queues the notice to the current recipient now, and the escalation at the deadline. */

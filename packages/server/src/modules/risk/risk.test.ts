@@ -94,7 +94,7 @@ describe('the risk pathway', () => {
     const responseId = newId(t.clock.now());
     const saved = await session.put(`/api/questionnaire-responses/${responseId}/answers/phq9-9`, answer(appointmentId, 2));
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ saved: true, risk: { personOnHandFrom: t.clock.now().toISOString(), outOfHours: false, timeZone: 'Europe/London' } });
+    expect(saved.json()).toMatchObject({ saved: true, risk: { personOnHandFrom: t.clock.now().toISOString(), outOfHours: false, coverKnown: true, timeZone: 'Europe/London' } });
 
     const alerts = (await (await as(w.p1)).get('/api/risk-alerts')).json().alerts.filter((a: { clientId: string }) => a.clientId === client.id);
     expect(alerts).toHaveLength(1);
@@ -188,6 +188,21 @@ describe('the risk pathway', () => {
     }
   });
 
+});
+
+describe('a service that has not set its hours', () => {
+  it('still routes the alert to the practitioner, and tells the client it cannot say when', async () => {
+    const now = t.clock.now();
+    const org = await makeOrganisation(t.database.db, now);
+    const practitioner = await makeStaff(t.database.db, now, org.id, ['practitioner']);
+    const client = await makeClient(t.database.db, now, org.id, [practitioner.id]);
+    const p = await as(practitioner);
+    const episodeId = newId(now);
+    await p.post(`/api/clients/${client.id}/episodes`, { id: episodeId, referralDate: '2026-02-20', referralSource: 'self', problemDescriptor: 'Low mood', step: 'low_intensity', assignedPractitionerId: practitioner.id });
+    const help = await (await as(client)).post('/api/help-requests', { id: newId(now), recordedAt: now.toISOString() });
+    expect(help.json()).toMatchObject({ coverKnown: false });
+    expect((await p.get(`/api/clients/${client.id}/risk-alerts`)).json().alerts[0]).toMatchObject({ recipientStaffId: practitioner.id, status: 'open' });
+  });
 });
 
 describe('questionnaires: bad input, idempotency and item 9 never lost', () => {

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { runSqlScript } from '../sql-script';
 
-/** Each client's mood-prompt schedule, once the client or their practitioner changes the default. */
+/**
+ * Each client's mood-prompt schedule, once the client or their practitioner changes the default;
+ * and whether an alert's "person on hand from" is known (no site had service hours when it was raised).
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(
     db,
@@ -14,6 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_by_id uuid not null,
       updated_at timestamptz not null
     );
+
+    alter table risk_alert add column cover_known boolean not null default true;
   `,
   );
 }
