@@ -55,4 +55,14 @@ describe('the demo organisation', () => {
     const patel = lines.find((l) => l.familyName === 'Patel')!.moodTrend.map((d) => d.mood);
     expect(mean(patel.slice(-5))).toBeLessThan(mean(patel.slice(0, 5)));
   });
+
+  it('sets service hours, a duty rota with no gaps in opening hours, and a risk policy naming the lead', async () => {
+    const cookie = await signInAs(t.app, t.config.publicOrigin, 'admin@demo.tandem.test', { password: demoPassword });
+    const site = await t.database.db.selectFrom('site').select('id').executeTakeFirstOrThrow();
+    const duty = (await t.app.inject({ method: 'GET', url: `/api/sites/${site.id}/duty`, headers: { cookie } })).json();
+    expect(duty.hours.weekly.monday).toEqual([{ opens: '09:00', closes: '17:00' }]);
+    expect(duty.problems).toEqual([]);
+    const policy = (await t.app.inject({ method: 'GET', url: '/api/organisation/risk-policy', headers: { cookie } })).json();
+    expect(policy).toMatchObject({ isDefault: false, policy: { escalationStaffId: duty.hours.siteLeadStaffId } });
+  });
 });

@@ -1,4 +1,4 @@
-import { localDate, newId, zonedDateTimeToInstant, type Clock } from '@tandem/domain';
+import { defaultRiskPolicy, localDate, newId, zonedDateTimeToInstant, type Clock } from '@tandem/domain';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit';
 import type { Schema } from '../db/schema';
@@ -78,6 +78,26 @@ export async function seedDemo(db: Kysely<Schema>, clock: Clock): Promise<SeedRe
         .values({ supervisor_id: staffIds.get('supervisor')!, practitioner_id: staffIds.get(practitioner)!, organisation_id: organisationId, created_at: now })
         .execute();
     }
+
+    // Service hours (weekdays 09:00–17:00), Grace Okoro as site lead and the named escalation
+    // person, and Tom Reed on duty in opening hours for the next five weeks: alerts route for real.
+    const nineToFive = [{ opens: '09:00', closes: '17:00' }];
+    const weekly = { monday: nineToFive, tuesday: nineToFive, wednesday: nineToFive, thursday: nineToFive, friday: nineToFive };
+    const lead = staffIds.get('supervisor')!;
+    await trx.insertInto('site_hours').values({ site_id: siteId, weekly: JSON.stringify(weekly), site_lead_staff_id: lead, updated_by: null, updated_at: now }).execute();
+    const rota = [];
+    for (let day = 0; day < 35; day++) {
+      const date = localDate(new Date(now.getTime() + day * 24 * 3600_000), timeZone);
+      const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      const startsAt = zonedDateTimeToInstant(date, '09:00', timeZone);
+      rota.push({ id: newId(startsAt), site_id: siteId, staff_id: staffIds.get('practitioner2')!, starts_at: startsAt, ends_at: zonedDateTimeToInstant(date, '17:00', timeZone), created_by: null, created_at: now });
+    }
+    await trx.insertInto('duty_period').values(rota).execute();
+    await trx
+      .insertInto('risk_policy')
+      .values({ organisation_id: organisationId, policy: JSON.stringify({ ...defaultRiskPolicy, escalationStaffId: lead }), version: 1, updated_by: null, updated_at: now })
+      .execute();
 
     for (const c of demoClients) {
       const clientId = newId(now);
