@@ -1,10 +1,9 @@
 import type { FollowUpTask, RiskAlert } from '@tandem/domain';
 import { useState } from 'react';
 import { apiGet } from '../shared/api';
-import { errorText } from '../shared/error-text';
+import { LoadState } from '../shared/LoadState';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
-import type { Resource } from '../shared/use-api-get';
 import { useApiGet } from '../shared/use-api-get';
 import { AcknowledgedAlerts } from './AcknowledgedAlerts';
 import { AlertCard } from './AlertCard';
@@ -96,7 +95,7 @@ export function AlertsPage({ staff }: { staff: StaffContext }) {
       </FocusNotice>
 
       <h2>{t('practitioner.alerts.openHeading')}</h2>
-      <Loading resource={open.resource} onRetry={open.reload} />
+      <LoadState resource={open.resource} onRetry={open.reload} />
       {open.resource.status === 'ok' && !openAlerts.length ? <p>{t('practitioner.alerts.noneOpen')}</p> : null}
       {openAlerts.map((alert) => (
         <AlertCard
@@ -115,14 +114,14 @@ export function AlertsPage({ staff }: { staff: StaffContext }) {
       ))}
 
       <h2>{t('practitioner.tasks.heading')}</h2>
-      <Loading resource={tasks.resource} onRetry={tasks.reload} />
+      <LoadState resource={tasks.resource} onRetry={tasks.reload} />
       {tasks.resource.status === 'ok' && !openTasks.length ? <p>{t('practitioner.tasks.none')}</p> : null}
       {openTasks.map((task) => (
         <FollowUpTaskCard key={task.id} task={task} client={clientOf(task.clientId)} timeZone={actor.timeZone} now={now} onDone={taskDone} />
       ))}
 
       <h2>{t('practitioner.alerts.acknowledgedHeading')}</h2>
-      <Loading resource={acknowledged.resource} onRetry={acknowledged.reload} />
+      <LoadState resource={acknowledged.resource} onRetry={acknowledged.reload} />
       {acknowledged.resource.status === 'ok' && !recent.length ? <p>{t('practitioner.alerts.noneAcknowledged')}</p> : null}
       {recent.length ? (
         <>
@@ -161,23 +160,6 @@ function newestVersions(alerts: RiskAlert[]): RiskAlert[] {
   return [...byId.values()];
 }
 
-function Loading<T>({ resource, onRetry }: { resource: Resource<T>; onRetry(): void }) {
-  const t = useT<PractitionerKey>();
-  if (resource.status === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (resource.status === 'error') {
-    return (
-      <>
-        <p role="alert" className="error-text">
-          {errorText(resource.error, t)}
-        </p>
-        <button type="button" className="button button-secondary" onClick={onRetry}>
-          {t('common.tryAgain')}
-        </button>
-      </>
-    );
-  }
-  return null;
-}
 
 function NoticeText({ notice, client }: { notice: Notice; client: LoadedClient | undefined }) {
   const t = useT<PractitionerKey>();

@@ -1,6 +1,6 @@
 import { formatNhsNumber, type ClientSummary } from '@tandem/domain';
 import { formatDate, formatDateTime } from '../shared/dates';
-import { errorText } from '../shared/error-text';
+import { LoadState } from '../shared/LoadState';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
@@ -26,15 +26,7 @@ export function CaseloadPage({ staff }: { staff: StaffContext }) {
           </Link>
         </p>
       ) : null}
-      {resource.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
-      {resource.status === 'error' ? (
-        <>
-          <p role="alert">{errorText(resource.error, t)}</p>
-          <button type="button" className="button button-secondary" onClick={reload}>
-            {t('common.tryAgain')}
-          </button>
-        </>
-      ) : null}
+      <LoadState resource={resource} onRetry={reload} />
       {resource.status === 'ok' && resource.data.clients.length === 0 ? <p>{t('practitioner.caseload.empty')}</p> : null}
       {resource.status === 'ok' && resource.data.clients.length > 0 ? <CaseloadTable clients={resource.data.clients} timeZone={staff.me.actor.timeZone} /> : null}
     </StaffFrame>

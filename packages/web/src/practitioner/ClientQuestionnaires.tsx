@@ -1,8 +1,8 @@
 import { findItem, instruments, riskItem, type ClientRecord, type QuestionnaireResponse } from '@tandem/domain';
 import { useId } from 'react';
 import { formatDateTime } from '../shared/dates';
-import { errorText } from '../shared/error-text';
 import type { Translate } from '../shared/i18n/i18n';
+import { LoadState } from '../shared/LoadState';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { useApiGet } from '../shared/use-api-get';
@@ -23,17 +23,7 @@ export function ClientQuestionnaires({ client, timeZone, onRecorded }: { client:
   return (
     <section aria-labelledby="client-measures-heading">
       <h2 id="client-measures-heading">{t('practitioner.measures.heading')}</h2>
-      {resource.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
-      {resource.status === 'error' ? (
-        <>
-          <p role="alert" className="error-text">
-            {errorText(resource.error, t)}
-          </p>
-          <button type="button" className="button button-secondary" onClick={reload}>
-            {t('common.tryAgain')}
-          </button>
-        </>
-      ) : null}
+      <LoadState resource={resource} onRetry={reload} />
       {resource.status === 'ok' && !summaries.length ? <p>{t('practitioner.measures.none')}</p> : null}
       {summaries.length ? <p className="hint">{t('practitioner.measures.intro')}</p> : null}
       {summaries.map((summary) => (

@@ -1,7 +1,7 @@
 import type { ClientRecord, RiskAlert } from '@tandem/domain';
 import { useMemo, useState } from 'react';
 import { apiGet } from '../shared/api';
-import { errorText } from '../shared/error-text';
+import { LoadState } from '../shared/LoadState';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { useApiGet } from '../shared/use-api-get';
@@ -46,17 +46,7 @@ export function ClientRiskAlerts({ client, staff }: { client: ClientRecord; staf
   return (
     <section className={open.length ? 'client-risk client-risk-open' : 'client-risk'} aria-labelledby="client-risk-heading">
       <h2 id="client-risk-heading">{t('practitioner.clientAlerts.heading')}</h2>
-      {resource.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
-      {resource.status === 'error' ? (
-        <>
-          <p role="alert" className="error-text">
-            {errorText(resource.error, t)}
-          </p>
-          <button type="button" className="button button-secondary" onClick={reload}>
-            {t('common.tryAgain')}
-          </button>
-        </>
-      ) : null}
+      <LoadState resource={resource} onRetry={reload} />
       <FocusNotice version={notice.version} tone={notice.kind === 'changed' ? 'warning' : 'success'}>
         <p className="notice-heading">{t(notice.kind === 'changed' ? 'practitioner.alerts.changed.title' : 'practitioner.alerts.done.title')}</p>
         <p>{t(notice.kind === 'changed' ? 'practitioner.alerts.changed.text' : 'practitioner.clientAlerts.doneText')}</p>

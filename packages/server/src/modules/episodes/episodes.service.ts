@@ -22,6 +22,7 @@ import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
+import { openAlertsOfEpisode } from '../risk/risk.repo';
 import { findStaffInOrganisation, insertCareTeamMember } from '../clients/clients.repo';
 import { assertEpisodeOpen, requireEpisodeAccess } from './episodes.policy';
 import {
@@ -203,13 +204,7 @@ export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: 
       throw new DomainError('request.invalid', 'An episode cannot end before its referral.', [{ path: 'body/endedOn', message: 'is before the referral date' }]);
     }
     // An unacknowledged warning sign must be seen and acted on before care ends (HAZ-030).
-    const openAlerts = await trx
-      .selectFrom('risk_alert')
-      .select('id')
-      .where('client_id', '=', episode.client_id)
-      .where('status', '=', 'open')
-      .where((eb) => eb.or([eb('episode_id', '=', episode.id), eb('episode_id', 'is', null)]))
-      .execute();
+    const openAlerts = await openAlertsOfEpisode(trx, episode.client_id, episode.id);
     if (openAlerts.length) {
       throw new DomainError(
         'episode.open_risk_alert',
@@ -243,13 +238,7 @@ export async function getEpisodeMeasures(ctx: ServiceContext, episodeId: string)
     .where('status', 'in', ['attended', 'attended_late'])
     .orderBy('starts_at')
     .execute();
-  const openAlerts = await ctx.db
-    .selectFrom('risk_alert')
-    .select('id')
-    .where('client_id', '=', episode.client_id)
-    .where('status', '=', 'open')
-    .where((eb) => eb.or([eb('episode_id', '=', episodeId), eb('episode_id', 'is', null)]))
-    .execute();
+  const openAlerts = await openAlertsOfEpisode(ctx.db, episode.client_id, episodeId);
   await writeAudit(ctx.db, ctx, { action: 'episode.measures', entityType: 'episode', entityId: episodeId, clientId: episode.client_id, subjectIds: responses.map((r) => r.id) });
   const points = (id: InstrumentId) =>
     responses

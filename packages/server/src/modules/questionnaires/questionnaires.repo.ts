@@ -16,6 +16,11 @@ export async function answersOf(db: Db, responseIds: string[]): Promise<Map<stri
   return map;
 }
 
+/** The answers of one response, by item. */
+export async function answersOfResponse(db: Db, responseId: string): Promise<Record<string, number | null>> {
+  return (await answersOf(db, [responseId])).get(responseId) ?? {};
+}
+
 /**
  * Saves one answer. A later answer to the same item replaces an earlier one by the device's
  * time, so answers sent out of order (offline) end with the one chosen last.

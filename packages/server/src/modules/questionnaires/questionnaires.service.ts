@@ -26,7 +26,7 @@ import type { Schema } from '../../db/schema';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
 import { openEpisodeOf, raiseAlert } from '../risk/risk.service';
-import { answersOf, dueFacts, findResponse, listCompletedResponses, upsertAnswer, type ResponseRow } from './questionnaires.repo';
+import { answersOf, answersOfResponse, dueFacts, findResponse, listCompletedResponses, upsertAnswer, type ResponseRow } from './questionnaires.repo';
 
 type SaveAnswer = z.output<typeof SaveAnswerRequestSchema>;
 type Complete = z.output<typeof CompleteResponseRequestSchema>;
@@ -178,7 +178,7 @@ export async function saveAnswer(ctx: ServiceContext, responseId: string, linkId
     : null;
   const { existing, episodeId } = await checkWritable(ctx, actor, responseId, input.instrumentId, input.appointmentId);
   if (existing?.status === 'completed') {
-    const answers = (await answersOf(ctx.db, [responseId])).get(responseId) ?? {};
+    const answers = await answersOfResponse(ctx.db, responseId);
     if (answers[linkId] === input.value) return { saved: false, risk };
     throw new DomainError('questionnaire.completed', 'This questionnaire was already sent; its answers cannot be changed.');
   }
@@ -214,7 +214,7 @@ export async function completeResponse(ctx: ServiceContext, responseId: string, 
   if (problems.length) throw invalid(problems);
   const { existing, episodeId } = await checkWritable(ctx, actor, responseId, input.instrumentId, input.appointmentId);
   if (existing?.status === 'completed') {
-    const stored = (await answersOf(ctx.db, [responseId])).get(responseId) ?? {};
+    const stored = await answersOfResponse(ctx.db, responseId);
     if (!sameAnswers(stored, input.answers)) throw new DomainError('questionnaire.completed', 'This questionnaire was already sent with other answers.');
     return { response: (await presentResponses(ctx, [existing]))[0]!, risk, created: false };
   }
@@ -250,7 +250,7 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
   const problems = answerProblems(input.instrumentId, input.answers, { complete: true });
   const existing = await findResponse(ctx.db, input.id);
   if (existing) {
-    const stored = (await answersOf(ctx.db, [input.id])).get(input.id) ?? {};
+    const stored = await answersOfResponse(ctx.db, input.id);
     if (existing.client_id !== clientId || existing.instrument !== input.instrumentId || !sameAnswers(stored, input.answers)) {
       throw new DomainError('write.id_conflict', 'A different questionnaire was already saved with this id.');
     }

@@ -25,12 +25,22 @@ export function createRiskNotifyHandler(mailer: Mailer, publicOrigin: string): J
     };
     try {
       if (!account) throw new Error('The recipient has no active account.');
-      if (mailer.mode === 'dev_outbox') {
-        await ctx.db.insertInto('email_message').values({ id: newId(now), organisation_id: alert.organisation_id, to_address: email.to, subject: email.subject, body_text: email.text, status: 'dev_outbox', created_at: now, sent_at: null }).execute();
-      } else {
-        await mailer.send(email);
-        await ctx.db.insertInto('email_message').values({ id: newId(now), organisation_id: alert.organisation_id, to_address: email.to, subject: email.subject, body_text: null, status: 'sent', created_at: now, sent_at: now }).execute();
-      }
+      // In development without SMTP the message is kept for the dev outbox; a sent one keeps no body.
+      const devOutbox = mailer.mode === 'dev_outbox';
+      if (!devOutbox) await mailer.send(email);
+      await ctx.db
+        .insertInto('email_message')
+        .values({
+          id: newId(now),
+          organisation_id: alert.organisation_id,
+          to_address: email.to,
+          subject: email.subject,
+          body_text: devOutbox ? email.text : null,
+          status: devOutbox ? 'dev_outbox' : 'sent',
+          created_at: now,
+          sent_at: devOutbox ? null : now,
+        })
+        .execute();
       await insertAlertEvent(ctx.db, { id: newId(now), alertId, at: now, kind: 'notified', staffId: alert.recipient_staff_id, note: null });
     } catch (error) {
       await insertAlertEvent(ctx.db, { id: newId(now), alertId, at: now, kind: 'notice_failed', staffId: alert.recipient_staff_id, note: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' });

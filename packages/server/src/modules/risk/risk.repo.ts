@@ -68,12 +68,16 @@ export function listAlertsOfClient(db: Db, clientId: string) {
   return db.selectFrom('risk_alert').selectAll().where('client_id', '=', clientId).orderBy('raised_at', 'desc').limit(200).execute();
 }
 
-export function countOpenAlertsOfEpisode(db: Db, episodeId: string) {
+/**
+ * A client's unacknowledged alerts that belong to this episode (or to no episode: raised before
+ * one opened) — what discharge must wait for.
+ */
+export function openAlertsOfEpisode(db: Db, clientId: string, episodeId: string) {
   return db
     .selectFrom('risk_alert')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('episode_id', '=', episodeId)
+    .select('id')
+    .where('client_id', '=', clientId)
     .where('status', '=', 'open')
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n));
+    .where((eb) => eb.or([eb('episode_id', '=', episodeId), eb('episode_id', 'is', null)]))
+    .execute();
 }
