@@ -31,3 +31,4 @@ export * from './risk/follow-up';
 export * from './risk/crisis-page';
 export * from './episodes/discharge';
 export * from './checkins/prompt-schedule';
+export * from './episodes/care-settings';

@@ -158,7 +158,7 @@ test.describe('mood check-in', () => {
       expect(opened.status()).toBe(201);
       // Yesterday (UTC): never in the future in the service's time zone.
       const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
-      const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn: yesterday, version: 1 } });
+      const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn: yesterday, version: 1, relapsePlanOffered: true } });
       expect(ended.status(), await ended.text()).toBe(200);
     } finally {
       await api.dispose();

@@ -53,3 +53,9 @@ export type DutyOverview = z.infer<typeof DutyOverviewSchema>;
 export const AwayListSchema = z
   .object({ away: z.array(z.object({ id: z.uuid(), from: z.iso.datetime(), until: z.iso.datetime() })) })
   .meta({ id: 'AwayList' });
+
+/** GET /api/sites — the organisation's sites, for the pages that work per site. */
+export const SiteListSchema = z
+  .object({ sites: z.array(z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() })) })
+  .meta({ id: 'SiteList' });
+export type SiteList = z.infer<typeof SiteListSchema>;

@@ -69,8 +69,8 @@ export const TransferEpisodeRequestSchema = z
   .meta({ id: 'TransferEpisodeRequest' });
 
 /**
- * POST /api/episodes/:episodeId/discharge — the one way an episode ends. Final measures and the
- * relapse-prevention plan join this flow with the measures and programme issues.
+ * POST /api/episodes/:episodeId/discharge — the one way an episode ends. The final measures due
+ * come first (GET /api/episodes/:id/measures); the staying-well plan offer is recorded here.
  */
 export const DischargeRequestSchema = z
   .strictObject({
@@ -78,6 +78,12 @@ export const DischargeRequestSchema = z
     endedOn: IsoDateSchema,
     version: VersionSchema,
     reason: z.string().trim().max(500).optional(),
+    /**
+     * Whether the practitioner offered the client a staying-well (relapse-prevention) plan: asked
+     * every time, so the offer is never forgotten (NICE NG222, 2022, "Preventing relapse";
+     * BRIEF.md, "Treatment model"). The plan itself is an exercise of the self-help programme.
+     */
+    relapsePlanOffered: z.boolean({ error: 'say whether a staying-well plan was offered' }),
   })
   .meta({ id: 'DischargeRequest' });
 
@@ -117,6 +123,8 @@ export const EpisodeSchema = z
     status: z.enum(episodeStatuses),
     endingReason: z.enum(endingReasons).nullable(),
     endedOn: z.string().nullable(),
+    /** Null until discharge (and for episodes ended before it was asked). */
+    relapsePlanOffered: z.boolean().nullable(),
     version: z.number().int(),
     history: z.array(EpisodeEventSchema),
   })

@@ -1,4 +1,4 @@
-import type { AnswerSource, ConsentChoices, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
+import type { AnswerSource, CareSettings, ConsentChoices, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -208,6 +208,8 @@ export interface EpisodeTable {
   status: 'waiting' | 'active' | 'on_hold' | 'ended';
   ending_reason: string | null;
   ended_on: string | null;
+  /** Whether a staying-well plan was offered at discharge; null before it ends. */
+  relapse_plan_offered: boolean | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
@@ -403,7 +405,16 @@ export interface MoodPromptScheduleTable {
   updated_at: Timestamp;
 }
 
+export interface CareSettingsTable {
+  organisation_id: string;
+  settings: ColumnType<CareSettings, string, string>;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface Schema {
+  care_settings: CareSettingsTable;
   mood_prompt_schedule: MoodPromptScheduleTable;
   crisis_page_version: CrisisPageVersionTable;
   risk_policy: RiskPolicyTable;

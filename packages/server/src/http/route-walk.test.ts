@@ -1,4 +1,4 @@
-import { consentWordingVersion, defaultRiskPolicy, newId } from '@tandem/domain';
+import { consentWordingVersion, defaultCareSettings, defaultRiskPolicy, newId } from '@tandem/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient, makeOrganisation, makeStaff, signInAs } from '../test/factories';
@@ -367,13 +367,13 @@ const cases: Record<string, RouteCase> = {
   },
   'POST /api/episodes/:episodeId/discharge': {
     own: async () => [
-      { as: w.p2, method: 'POST', url: `/api/episodes/${w.e3}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: await episodeVersion(w.e3) } },
+      { as: w.p2, method: 'POST', url: `/api/episodes/${w.e3}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: await episodeVersion(w.e3), relapsePlanOffered: true } },
     ],
     foreign: () => [
-      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
-      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
-      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
-      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1 } },
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1, relapsePlanOffered: true } },
+      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1, relapsePlanOffered: true } },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1, relapsePlanOffered: true } },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: 1, relapsePlanOffered: true } },
     ],
   },
   'GET /api/clients/:clientId/consent': {
@@ -606,6 +606,29 @@ const cases: Record<string, RouteCase> = {
       { as: w.p1, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: defaultRiskPolicy, version: 0 } },
       { as: w.c1, method: 'PUT', url: '/api/organisation/risk-policy', payload: { policy: defaultRiskPolicy, version: 0 } },
     ],
+  },
+  'GET /api/organisation/care-settings': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/organisation/care-settings' }],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/organisation/care-settings' }],
+  },
+  'PUT /api/organisation/care-settings': {
+    own: () => [{ as: w.admin, method: 'PUT', url: '/api/organisation/care-settings', payload: { settings: defaultCareSettings, version: 0 } }],
+    foreign: () => [
+      { as: w.p1, method: 'PUT', url: '/api/organisation/care-settings', payload: { settings: defaultCareSettings, version: 0 } },
+      { as: w.c1, method: 'PUT', url: '/api/organisation/care-settings', payload: { settings: defaultCareSettings, version: 0 } },
+    ],
+  },
+  'GET /api/sites': {
+    own: () => [
+      {
+        as: w.p1,
+        method: 'GET',
+        url: '/api/sites',
+        // Another organisation's sites never appear.
+        check: (res) => expect(res.json().sites.map((s: { id: string }) => s.id)).toEqual([w.a.siteId]),
+      },
+    ],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/sites' }],
   },
   'GET /api/crisis-page': { own: () => [{ as: null, method: 'GET', url: '/api/crisis-page' }], foreign: { none: 'no client data: national and organisation contacts only' } },
   'PUT /api/organisation/crisis-page': {

@@ -34,7 +34,7 @@ export async function updateEpisodeAtVersion(
   db: Db,
   episodeId: string,
   version: number,
-  change: Partial<Pick<EpisodeTable, 'status' | 'step' | 'assigned_practitioner_id' | 'ending_reason' | 'ended_on'>>,
+  change: Partial<Pick<EpisodeTable, 'status' | 'step' | 'assigned_practitioner_id' | 'ending_reason' | 'ended_on' | 'relapse_plan_offered'>>,
   now: Date,
 ): Promise<boolean> {
   const result = await db

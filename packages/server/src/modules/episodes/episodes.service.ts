@@ -56,6 +56,7 @@ async function presentEpisodes(ctx: ServiceContext, rows: EpisodeRow[]): Promise
     status: row.status,
     endingReason: row.ending_reason as Episode['endingReason'],
     endedOn: row.ended_on,
+    relapsePlanOffered: row.relapse_plan_offered,
     version: row.version,
     history: events
       .filter((e) => e.episode_id === row.id)
@@ -190,8 +191,9 @@ export async function transferEpisode(ctx: ServiceContext, episodeId: string, in
  * Discharge: the one way an episode ends, recording the ending reason and date. After it the
  * episode is read-only, and a client with no open episode keeps crisis information and their own
  * past data only (check-ins and, later, questionnaires and messages are refused — they would
- * reach nobody). Refused while the client has a risk alert nobody has acknowledged. Final measures
- * and the relapse-prevention plan join this flow with the measures and programme issues.
+ * reach nobody). Refused while the client has a risk alert nobody has acknowledged. Records whether
+ * a staying-well plan was offered; the final measures due come from getEpisodeMeasures, which the
+ * discharge screen shows before this is called.
  */
 export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: Discharge): Promise<Episode> {
   return changeEpisode(ctx, episodeId, input.version, 'episode.discharge', async (trx, episode, now) => {
@@ -211,7 +213,7 @@ export function dischargeEpisode(ctx: ServiceContext, episodeId: string, input: 
         `This client has ${openAlerts.length === 1 ? 'a risk alert' : `${openAlerts.length} risk alerts`} not yet acknowledged. Acknowledge ${openAlerts.length === 1 ? 'it' : 'them'} with the action taken before discharge.`,
       );
     }
-    await updateOrStale(trx, episode, { status: 'ended', ending_reason: input.endingReason, ended_on: input.endedOn }, now);
+    await updateOrStale(trx, episode, { status: 'ended', ending_reason: input.endingReason, ended_on: input.endedOn, relapse_plan_offered: input.relapsePlanOffered }, now);
     await insertEpisodeEvent(trx, { id: newId(now), episode_id: episode.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'ended', from_value: episode.status, to_value: input.endingReason, reason: input.reason ?? null });
   });
 }

@@ -105,8 +105,12 @@ describe('an episode from referral to discharge, with a step-up and a transfer i
     expect(measures.finalMeasuresDue).toEqual([]);
     expect(measures.scores.phq9).toMatchObject([{ total: 6, band: 'mild', source: 'in_session' }]);
 
-    const discharged = await p2later.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-10', version: 4 });
-    expect(discharged.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-10', step: 'high_intensity', assignedPractitionerId: w.p2.id });
+    // The staying-well plan offer must be answered, yes or no.
+    const unanswered = await p2later.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-10', version: 4 });
+    expect(unanswered.statusCode).toBe(400);
+    expect(unanswered.json().error.details).toEqual([expect.objectContaining({ path: 'body/relapsePlanOffered' })]);
+    const discharged = await p2later.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-10', version: 4, relapsePlanOffered: true });
+    expect(discharged.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-10', relapsePlanOffered: true, step: 'high_intensity', assignedPractitionerId: w.p2.id });
     expect(discharged.json().history.map((h: { kind: string }) => h.kind)).toEqual(['referred', 'status_changed', 'stepped', 'transferred', 'ended']);
     // Still one episode for the client: stepping and transferring opened no new one.
     expect((await p2later.get(`/api/clients/${w.client.id}/episodes`)).json().episodes).toHaveLength(1);
@@ -200,10 +204,10 @@ describe('discharge', () => {
     expect(before.statusCode).toBe(201);
     expect((await clientSession.get('/api/me')).json().care).toEqual({ status: 'open' });
 
-    const future = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2099-01-01', version: 2 });
+    const future = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2099-01-01', version: 2, relapsePlanOffered: true });
     expect(future.statusCode).toBe(400);
     const madeBeforeDischarge = new Date(t.clock.now().getTime() - 60_000).toISOString();
-    const ended = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-02', version: 2 });
+    const ended = await p1.post(`/api/episodes/${body.id}/discharge`, { endingReason: 'completed', endedOn: '2026-03-02', version: 2, relapsePlanOffered: true });
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toMatchObject({ status: 'ended', endingReason: 'completed', endedOn: '2026-03-02', version: 3 });
     expect(ended.json().history.at(-1)).toMatchObject({ kind: 'ended', from: 'active', to: 'completed' });

@@ -1,11 +1,13 @@
-import { DomainError, defaultSessionLimits, reviewReasonsFor, type SupervisionEpisode } from '@tandem/domain';
+import { DomainError, reviewReasonsFor, type SupervisionEpisode } from '@tandem/domain';
 import { sql } from 'kysely';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
+import { loadCareSettings } from '../organisation/organisation.repo';
 
 /**
  * A supervisor's view of their supervisees' open episodes, with the reasons any needs review
- * (session limit reached; no reliable improvement by session N). Supervision is of named
+ * (session limit reached; no reliable improvement by session N — both from the organisation's care
+ * settings). Supervision is of named
  * practitioners, so only their assigned episodes appear. Two queries; the ids returned are audited.
  */
 export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ episodes: SupervisionEpisode[]; needingReview: number }> {
@@ -56,6 +58,7 @@ export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ epi
         .orderBy('id')
         .execute()
     : [];
+  const { settings } = await loadCareSettings(ctx.db, actor.organisationId);
   const totals = (episodeId: string, instrument: 'phq9' | 'gad7') =>
     scores.filter((s) => s.episode_id === episodeId && s.instrument === instrument).map((s) => s.total!);
   const episodes = rows.map((r) => {
@@ -71,8 +74,8 @@ export async function listSupervisedEpisodes(ctx: ServiceContext): Promise<{ epi
       step: r.step,
       status: r.status as SupervisionEpisode['status'],
       attendedTreatmentSessions: attended,
-      sessionLimit: defaultSessionLimits[r.step],
-      reviewReasons: reviewReasonsFor(r.step, attended, { phq9: totals(r.episodeId, 'phq9'), gad7: totals(r.episodeId, 'gad7') }),
+      sessionLimit: settings.sessionLimits[r.step],
+      reviewReasons: reviewReasonsFor(r.step, attended, { phq9: totals(r.episodeId, 'phq9'), gad7: totals(r.episodeId, 'gad7') }, settings),
     };
   });
   await writeAudit(ctx.db, ctx, { action: 'supervision.episodes', entityType: 'episode', subjectIds: episodes.map((e) => e.episodeId) });

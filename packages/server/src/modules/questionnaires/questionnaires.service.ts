@@ -1,6 +1,5 @@
 import {
   answerProblems,
-  defaultDueWindowHours,
   DomainError,
   instruments,
   isRiskAnswer,
@@ -22,6 +21,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
+import { loadCareSettings } from '../organisation/organisation.repo';
 import type { Schema } from '../../db/schema';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
@@ -69,7 +69,7 @@ async function presentResponses(ctx: ServiceContext, rows: ResponseRow[]): Promi
 /** What is due for the client now, each with the answers saved so far. */
 export async function listDue(ctx: ServiceContext): Promise<DueQuestionnaire[]> {
   const actor = requireClient(ctx);
-  const due = await computeDue(ctx, actor.clientId);
+  const due = await computeDue(ctx, actor);
   const facts = await dueFacts(ctx.db, actor.clientId);
   const resumed = due.map((d) => facts.inProgress.find((p) => p.appointment_id === d.appointmentId && p.instrument === d.instrumentId));
   const answers = await answersOf(ctx.db, resumed.flatMap((r) => (r ? [r.id] : [])));
@@ -83,11 +83,13 @@ export async function listDue(ctx: ServiceContext): Promise<DueQuestionnaire[]> 
   }));
 }
 
-async function computeDue(ctx: ServiceContext, clientId: string) {
-  const facts = await dueFacts(ctx.db, clientId);
+/** What is due for the client now, in the window their organisation's care settings give. */
+async function computeDue(ctx: ServiceContext, actor: ClientActor) {
+  const facts = await dueFacts(ctx.db, actor.clientId);
+  const { settings } = await loadCareSettings(ctx.db, actor.organisationId);
   return questionnairesDue({
     now: ctx.clock.now(),
-    windowHours: defaultDueWindowHours,
+    windowHours: settings.questionnaireDueWindowHours,
     episodes: facts.episodes,
     appointments: facts.appointments.map((a) => ({ id: a.id, episodeId: a.episode_id, startsAt: a.starts_at, durationMinutes: a.duration_minutes, purpose: a.purpose, status: a.status })),
     completed: facts.completed.map((c) => ({ appointmentId: c.appointment_id, instrumentId: c.instrument })),
@@ -111,7 +113,7 @@ async function checkWritable(ctx: ServiceContext, actor: ClientActor, responseId
   if (care.status === 'ended') {
     throw new DomainError('episode.closed', 'Your care with the service has ended, so questionnaires are no longer sent to anyone. If you need help now, see “Get help now”.');
   }
-  const due = (await computeDue(ctx, actor.clientId)).find((d) => d.instrumentId === instrumentId && d.appointmentId === appointmentId);
+  const due = (await computeDue(ctx, actor)).find((d) => d.instrumentId === instrumentId && d.appointmentId === appointmentId);
   if (!due) throw new DomainError('questionnaire.not_due', 'This questionnaire is not due now.');
   return { existing: undefined, episodeId: due.episodeId };
 }

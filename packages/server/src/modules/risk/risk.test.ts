@@ -146,7 +146,7 @@ describe('the risk pathway', () => {
 
     let p1 = await as(w.p1);
     const episode = (await p1.get(`/api/clients/${client.id}/episodes`)).json().episodes[0];
-    const refused = await p1.post(`/api/episodes/${episodeId}/discharge`, { endingReason: 'completed', endedOn: localDate(t.clock.now(), 'Europe/London'), version: episode.version });
+    const refused = await p1.post(`/api/episodes/${episodeId}/discharge`, { endingReason: 'completed', endedOn: localDate(t.clock.now(), 'Europe/London'), version: episode.version, relapsePlanOffered: true });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('episode.open_risk_alert');
 
@@ -165,7 +165,7 @@ describe('the risk pathway', () => {
     p1 = await as(w.p1); // the clock moved past the idle limit
     expect((await p1.get(`/api/clients/${client.id}/risk-alerts`)).json().alerts[0]).toMatchObject({ escalationLevel: 1, status: 'acknowledged' });
 
-    const discharged = await p1.post(`/api/episodes/${episodeId}/discharge`, { endingReason: 'completed', endedOn: localDate(t.clock.now(), 'Europe/London'), version: episode.version });
+    const discharged = await p1.post(`/api/episodes/${episodeId}/discharge`, { endingReason: 'completed', endedOn: localDate(t.clock.now(), 'Europe/London'), version: episode.version, relapsePlanOffered: true });
     expect(discharged.statusCode).toBe(200);
     // After discharge: no questionnaire or help request reaches anybody; the client is told.
     const after = await (await as(client)).post('/api/help-requests', { id: newId(t.clock.now()), recordedAt: t.clock.now().toISOString() });

@@ -1,0 +1,41 @@
+import { canManageAccounts, DomainError, type CareSettingsState, type SetCareSettingsRequestSchema, type SiteList } from '@tandem/domain';
+import type { z } from 'zod';
+import { writeAudit } from '../../audit/audit';
+import type { ServiceContext } from '../../context';
+import { listSitesOf, loadCareSettings, upsertCareSettings } from './organisation.repo';
+
+type SetCareSettings = z.output<typeof SetCareSettingsRequestSchema>;
+
+/** The organisation's care settings; staff may read them (they explain supervision flags). */
+export async function getCareSettings(ctx: ServiceContext): Promise<CareSettingsState> {
+  if (ctx.actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only staff can see the care settings.');
+  return loadCareSettings(ctx.db, ctx.actor.organisationId);
+}
+
+/**
+ * Records the settings the clinical lead chose, at the version the admin saw (a stale version is
+ * refused, so two people editing cannot silently undo each other). Audited with the values set.
+ */
+export async function setCareSettings(ctx: ServiceContext, input: SetCareSettings): Promise<CareSettingsState> {
+  const actor = ctx.actor;
+  if (!canManageAccounts(actor) || actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only admins can change the care settings.');
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await loadCareSettings(trx, actor.organisationId);
+    if (current.version !== input.version) throw new DomainError('write.stale_version', 'Someone changed the care settings since you opened them. Reload them and try again.');
+    await upsertCareSettings(trx, actor.organisationId, JSON.stringify(input.settings), actor.staffId, ctx.clock.now());
+    await writeAudit(trx, ctx, {
+      action: 'care_settings.set',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      details: { ...input.settings.sessionLimits, noImprovementBySession: input.settings.noImprovementBySession, questionnaireDueWindowHours: input.settings.questionnaireDueWindowHours },
+    });
+  });
+  return loadCareSettings(ctx.db, actor.organisationId);
+}
+
+/** The organisation's sites, by name, for staff pages that work per site (hours, duty). */
+export async function listSites(ctx: ServiceContext): Promise<SiteList> {
+  if (ctx.actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only staff can see the organisation’s sites.');
+  const rows = await listSitesOf(ctx.db, ctx.actor.organisationId);
+  return { sites: rows.map((r) => ({ id: r.id, name: r.name, timeZone: r.time_zone })) };
+}
