@@ -32,3 +32,5 @@ export * from './risk/crisis-page';
 export * from './episodes/discharge';
 export * from './checkins/prompt-schedule';
 export * from './episodes/care-settings';
+export * from './content/readability';
+export * from './content/module';

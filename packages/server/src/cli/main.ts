@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { formatDemoSignIns, seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
+import { runContentCheck } from './content-check';
 import { runCreateAdmin } from './create-admin';
 
 const usage = `Usage: tandem <command>
@@ -15,6 +16,8 @@ Commands:
   seed-demo  add the demo organisation (labelled demo data) if it is not there
   create-admin --email <email> --name <name> [--organisation <name>] [--password-stdin]
              create an active admin account (asks for the password)
+  content check [--dir <folder>]
+             check the self-help programme's files (the build runs this)
   help       show this text
 
 Configuration comes from environment variables (see README.md, "Configuration").`;
@@ -68,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'content':
+      return runContentCheck(argv.slice(1), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     case 'create-admin': {
       const config = loadConfig();
       const database = await openForCommand();
