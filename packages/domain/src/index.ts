@@ -34,3 +34,4 @@ export * from './checkins/prompt-schedule';
 export * from './episodes/care-settings';
 export * from './content/readability';
 export * from './content/module';
+export * from './exercises/forms';
