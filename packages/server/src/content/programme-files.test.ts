@@ -109,3 +109,12 @@ describe('tandem content check', () => {
     expect(await runContentCheck(['verify'], (s) => out.push(s), (s) => err.push(s))).toBe(2);
   });
 });
+
+describe('the programme in content/', () => {
+  it('passes every check: the format, each step’s Markdown, and readability (grade ≤ 6, ≤ 5 minutes) of every English step', async () => {
+    const { modules, problems } = await loadProgramme();
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(modules.filter((m) => m.meta.core).map((m) => m.meta.component)).toEqual(['psychoeducation', 'behavioural_activation', 'cognitive_restructuring', 'relapse_prevention']);
+    expect(modules.filter((m) => !m.meta.core).length).toBeGreaterThanOrEqual(3);
+  });
+});
