@@ -44,6 +44,9 @@ export const errorCodes = [
   'questionnaire.invalid_answers',
   'questionnaire.completed',
   'follow_up.not_found',
+  'exercise.not_found',
+  'exercise.invalid_entry',
+  'exercise.private',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Optimistic concurrency: the change was made against an older version.

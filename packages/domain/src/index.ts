@@ -35,3 +35,4 @@ export * from './episodes/care-settings';
 export * from './content/readability';
 export * from './content/module';
 export * from './exercises/forms';
+export * from './exercises/api';

@@ -18,6 +18,7 @@ import { clientRoutes } from './modules/clients/clients.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
 import { crisisRoutes } from './modules/crisis/crisis.routes';
 import { organisationRoutes } from './modules/organisation/organisation.routes';
+import { exerciseRoutes } from './modules/exercises/exercises.routes';
 import { dutyRoutes } from './modules/duty/duty.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(riskRoutes(deps));
   await app.register(crisisRoutes(deps));
   await app.register(organisationRoutes(deps));
+  await app.register(exerciseRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

@@ -105,8 +105,8 @@ export const exerciseForms = {
 export type ExerciseDraft<E extends ExerciseId> = z.infer<(typeof exerciseForms)[E]['draft']>;
 export type ExerciseSubmission<E extends ExerciseId> = z.infer<(typeof exerciseForms)[E]['submitted']>;
 
-/** Largest draft or entry a client may store, as JSON: every field at its limit fits well within it. */
-export const maxExerciseBytes = 64 * 1024;
+/** Largest draft or entry a client may store, as JSON: every field at its limit fits within it, and so does the request (the server's body limit is 64 KB by default). */
+export const maxExerciseBytes = 48 * 1024;
 
 /** Bytes of a string in UTF-8, for the storage limit (no TextEncoder: domain runs anywhere). */
 export function utf8Length(s: string): number {

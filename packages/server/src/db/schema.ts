@@ -1,4 +1,4 @@
-import type { AnswerSource, CareSettings, ConsentChoices, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
+import type { AnswerSource, CareSettings, ConsentChoices, ExerciseId, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -413,7 +413,57 @@ export interface CareSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface ExerciseEntryTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  exercise: ExerciseId;
+  module_id: string | null;
+  step_id: string | null;
+  content_version: string | null;
+  status: 'draft' | 'submitted';
+  shared: boolean;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  revision: number;
+  submissions: Generated<number>;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+  created_at: Timestamp;
+  first_submitted_at: Timestamp | null;
+}
+
+export interface ExerciseEntrySubmissionTable {
+  entry_id: string;
+  revision: number;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  content_version: string | null;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+}
+
+export interface FeedbackTemplateTable {
+  id: string;
+  organisation_id: string;
+  owner_staff_id: string | null;
+  title: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface ExerciseFeedbackTable {
+  id: string;
+  entry_id: string;
+  revision: number;
+  staff_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
 export interface Schema {
+  exercise_entry: ExerciseEntryTable;
+  exercise_entry_submission: ExerciseEntrySubmissionTable;
+  feedback_template: FeedbackTemplateTable;
+  exercise_feedback: ExerciseFeedbackTable;
   care_settings: CareSettingsTable;
   mood_prompt_schedule: MoodPromptScheduleTable;
   crisis_page_version: CrisisPageVersionTable;

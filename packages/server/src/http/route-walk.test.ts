@@ -52,6 +52,8 @@ const w = {} as {
   c1Response: string;
   c1Alert: string;
   p1Task: string;
+  /** A thought record c1 has sent (revision 1). */
+  c1Entry: string;
 };
 
 beforeAll(async () => {
@@ -135,8 +137,24 @@ beforeAll(async () => {
     .insertInto('follow_up_task')
     .values({ id: w.p1Task, organisation_id: w.a.id, client_id: w.c1.id, episode_id: w.e1, kind: 'missed_appointment_after_alert', appointment_id: w.a1, alert_id: w.c1Alert, assigned_staff_id: w.p1.id, due_at: now, status: 'open', done_at: null, done_by: null, note: null, created_at: now })
     .execute();
+  w.c1Entry = newId(now);
+  const sent = await t.app.inject({ method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, headers: { origin, cookie: c1Cookie }, payload: entrySave('submitted', '2026-03-02T08:30:00Z') });
+  expect(sent.statusCode).toBe(200);
 });
 afterAll(() => t.close());
+
+function entrySave(status: 'draft' | 'submitted', recordedAt: string) {
+  return {
+    exercise: 'goals',
+    moduleId: 'understanding-depression',
+    stepId: 'setting-goals',
+    contentVersion: '1.0.0',
+    status,
+    shared: true,
+    data: { goals: [{ text: 'Walk to the park', progress: 2 }] },
+    recordedAt,
+  };
+}
 
 /** A real invitation token, read from the development outbox. */
 async function freshInvitationToken(): Promise<string> {
@@ -629,6 +647,47 @@ const cases: Record<string, RouteCase> = {
       },
     ],
     foreign: () => [{ as: w.c1, method: 'GET', url: '/api/sites' }],
+  },
+  'PUT /api/exercise-entries/:entryId': {
+    own: () => [{ as: w.c1, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload: entrySave('draft', '2026-03-02T08:40:00Z') }],
+    foreign: () => [
+      { as: w.c2, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload: entrySave('draft', '2026-03-02T08:50:00Z'), refusedWith: [409] },
+      { as: w.p1, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload: entrySave('draft', '2026-03-02T08:50:00Z') },
+    ],
+  },
+  'GET /api/exercise-entries': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/exercise-entries', check: (res) => expect(res.json().entries.map((e: { id: string }) => e.id)).toEqual([w.c1Entry]) }],
+    foreign: () => [
+      { as: w.c2, method: 'GET', url: '/api/exercise-entries', check: (res) => expect(res.json().entries).toEqual([]) },
+      { as: w.p1, method: 'GET', url: '/api/exercise-entries' },
+    ],
+  },
+  'GET /api/clients/:clientId/exercise-entries': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/exercise-entries` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/exercise-entries` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/exercise-entries` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/exercise-entries` },
+    ],
+  },
+  'POST /api/exercise-entries/:entryId/feedback': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/exercise-entries/${w.c1Entry}/feedback`, payload: { id: newId(t.clock.now()), revision: 1, text: 'Good start.' } }],
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/exercise-entries/${w.c1Entry}/feedback`, payload: { id: newId(t.clock.now()), revision: 1, text: 'Hi' } },
+      { as: w.pb, method: 'POST', url: `/api/exercise-entries/${w.c1Entry}/feedback`, payload: { id: newId(t.clock.now()), revision: 1, text: 'Hi' } },
+      { as: w.c1, method: 'POST', url: `/api/exercise-entries/${w.c1Entry}/feedback`, payload: { id: newId(t.clock.now()), revision: 1, text: 'Hi' } },
+    ],
+  },
+  'GET /api/feedback-templates': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/feedback-templates' }],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/feedback-templates' }],
+  },
+  'POST /api/feedback-templates': {
+    own: () => [{ as: w.p1, method: 'POST', url: '/api/feedback-templates', payload: { id: newId(t.clock.now()), title: 'Thanks', text: 'Thank you for this.', shared: false } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: '/api/feedback-templates', payload: { id: newId(t.clock.now()), title: 'Thanks', text: 'Thank you for this.', shared: true } },
+      { as: w.c1, method: 'POST', url: '/api/feedback-templates', payload: { id: newId(t.clock.now()), title: 'Thanks', text: 'Thank you for this.', shared: false } },
+    ],
   },
   'GET /api/crisis-page': { own: () => [{ as: null, method: 'GET', url: '/api/crisis-page' }], foreign: { none: 'no client data: national and organisation contacts only' } },
   'PUT /api/organisation/crisis-page': {

@@ -8,6 +8,7 @@ import * as m0006 from './0006-duty';
 import * as m0007 from './0007-measures-and-risk';
 import * as m0008 from './0008-mood-prompts-and-alert-cover';
 import * as m0009 from './0009-care-settings-and-relapse-offer';
+import * as m0010 from './0010-exercise-entries';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-measures-and-risk': m0007,
   '0008-mood-prompts-and-alert-cover': m0008,
   '0009-care-settings-and-relapse-offer': m0009,
+  '0010-exercise-entries': m0010,
 };

@@ -1,0 +1,162 @@
+import {
+  DomainError,
+  exerciseForms,
+  maxDeviceClockAheadMs,
+  maxExerciseBytes,
+  utf8Length,
+  type ExerciseEntry,
+  type ExerciseFeedback,
+  type SaveExerciseEntryRequestSchema,
+  type SharedExerciseEntry,
+} from '@tandem/domain';
+import type { z } from 'zod';
+import { writeAudit } from '../../audit/audit';
+import type { ServiceContext } from '../../context';
+import { requireClientAccess } from '../clients/clients.policy';
+import { clientCare } from '../episodes/care-status';
+import { feedbackFor, findEntry, findEntryForUpdate, insertEntry, insertSubmission, listOwnEntries, listSubmittedEntries, updateEntry, type ExerciseEntryRow } from './exercises.repo';
+
+type SaveEntry = z.output<typeof SaveExerciseEntryRequestSchema>;
+
+type FeedbackRow = Awaited<ReturnType<typeof feedbackFor>>[number];
+const presentFeedback = (f: FeedbackRow): ExerciseFeedback => ({ id: f.id, revision: f.revision, text: f.text, staffName: f.display_name, createdAt: f.created_at.toISOString() });
+
+function presentOwn(row: ExerciseEntryRow, feedback: FeedbackRow[]): ExerciseEntry {
+  return {
+    id: row.id,
+    exercise: row.exercise,
+    moduleId: row.module_id,
+    stepId: row.step_id,
+    contentVersion: row.content_version,
+    status: row.status,
+    shared: row.shared,
+    data: row.data,
+    revision: row.revision,
+    submissions: row.submissions,
+    recordedAt: row.recorded_at.toISOString(),
+    receivedAt: row.received_at.toISOString(),
+    firstSubmittedAt: row.first_submitted_at?.toISOString() ?? null,
+    feedback: feedback.filter((f) => f.entry_id === row.id).map(presentFeedback),
+  };
+}
+
+function requireClient(ctx: ServiceContext) {
+  if (ctx.actor.type !== 'client') throw new DomainError('auth.forbidden', 'Only a client keeps exercise entries, for themself.');
+  return ctx.actor;
+}
+
+/** Checks `data` against the exercise's draft or submitted form; refusals point into the data. */
+function checkData(input: SaveEntry): Record<string, unknown> {
+  if (utf8Length(JSON.stringify(input.data)) > maxExerciseBytes) {
+    throw new DomainError('request.invalid', 'This entry is too long to save. Shorten it a little.', [{ path: 'body/data', message: `must be at most ${maxExerciseBytes / 1024} KB` }]);
+  }
+  const form = exerciseForms[input.exercise][input.status === 'submitted' ? 'submitted' : 'draft'];
+  const parsed = form.safeParse(input.data);
+  if (!parsed.success) {
+    throw new DomainError(
+      'exercise.invalid_entry',
+      input.status === 'submitted' ? 'Some parts need filling in before you send this.' : 'Part of this draft could not be saved.',
+      parsed.error.issues.map((i) => ({ path: ['body', 'data', ...i.path.map(String)].join('/'), message: i.message })),
+    );
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/**
+ * Saves a draft or a submission of the client's own entry. The id made on the phone makes it
+ * idempotent; saves apply in the order the phone made them (`recordedAt`), so a replayed older
+ * draft never overwrites a newer one (it returns the stored entry with `applied: false`). Each
+ * submission is kept as history; reopening a submitted entry (saving it as a draft) leaves the last
+ * submission for the care team to read. A save made after care ended is refused (it would reach
+ * nobody); one made before, sent late, is kept.
+ */
+export async function saveEntry(ctx: ServiceContext, entryId: string, input: SaveEntry): Promise<{ entry: ExerciseEntry; applied: boolean }> {
+  const actor = requireClient(ctx);
+  const now = ctx.clock.now();
+  const recordedAt = new Date(input.recordedAt);
+  if (recordedAt.getTime() > now.getTime() + maxDeviceClockAheadMs) {
+    throw new DomainError('request.invalid', 'The time of this entry is in the future. Check the clock on your phone.', [{ path: 'body/recordedAt', message: 'is in the future' }]);
+  }
+  const data = checkData(input);
+  const care = await clientCare(ctx.db, actor.clientId);
+  if (care.endedAt && recordedAt > care.endedAt) {
+    throw new DomainError('episode.closed', 'Your care with the service has ended, so entries are no longer sent to anyone. Your past entries are still here. If you need help now, see “Get help now”.');
+  }
+  const json = JSON.stringify(data);
+  const submitted = input.status === 'submitted';
+  const applied = await ctx.db.transaction().execute(async (trx) => {
+    const existing = await findEntryForUpdate(trx, entryId);
+    if (existing && (existing.client_id !== actor.clientId || existing.exercise !== input.exercise)) {
+      throw new DomainError('write.id_conflict', 'A different entry was already saved with this id.');
+    }
+    if (existing && existing.recorded_at >= recordedAt) return false;
+    const revision = (existing?.revision ?? 0) + 1;
+    const change = {
+      status: input.status,
+      shared: input.shared,
+      content_version: input.contentVersion,
+      revision,
+      submissions: (existing?.submissions ?? 0) + (submitted ? 1 : 0),
+      recorded_at: recordedAt,
+      received_at: now,
+      first_submitted_at: existing?.first_submitted_at ?? (submitted ? now : null),
+      data: json,
+    };
+    if (existing) await updateEntry(trx, entryId, change);
+    else {
+      await insertEntry(trx, {
+        id: entryId,
+        organisation_id: actor.organisationId,
+        client_id: actor.clientId,
+        exercise: input.exercise,
+        module_id: input.moduleId,
+        step_id: input.stepId,
+        created_at: now,
+        ...change,
+      });
+    }
+    if (submitted) await insertSubmission(trx, { entry_id: entryId, revision, data: json, content_version: input.contentVersion, recorded_at: recordedAt, received_at: now });
+    await writeAudit(trx, ctx, {
+      action: submitted ? 'exercise_entry.submit' : 'exercise_entry.save_draft',
+      entityType: 'exercise_entry',
+      entityId: entryId,
+      clientId: actor.clientId,
+      details: { exercise: input.exercise, shared: input.shared, revision },
+    });
+    return true;
+  });
+  const row = (await findEntry(ctx.db, entryId))!;
+  return { entry: presentOwn(row, await feedbackFor(ctx.db, [entryId])), applied };
+}
+
+/** The client's own entries, drafts included, newest first, with feedback. Audited. */
+export async function listOwn(ctx: ServiceContext): Promise<ExerciseEntry[]> {
+  const actor = requireClient(ctx);
+  const rows = await listOwnEntries(ctx.db, actor.clientId);
+  await writeAudit(ctx.db, ctx, { action: 'exercise_entry.list_own', entityType: 'exercise_entry', clientId: actor.clientId, subjectIds: rows.map((r) => r.id) });
+  const feedback = await feedbackFor(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => presentOwn(r, feedback));
+}
+
+/**
+ * A client's submitted entries for their care team: the last submission's text when shared; for a
+ * private one, only that it exists (what it is and when). Drafts are the client's own. Audited.
+ */
+export async function listForCareTeam(ctx: ServiceContext, clientId: string): Promise<SharedExerciseEntry[]> {
+  await requireClientAccess(ctx, clientId, 'exercise_entry.list');
+  const rows = await listSubmittedEntries(ctx.db, clientId);
+  const feedback = await feedbackFor(ctx.db, rows.filter((r) => r.shared).map((r) => r.id));
+  await writeAudit(ctx.db, ctx, { action: 'exercise_entry.list', entityType: 'exercise_entry', clientId, subjectIds: rows.filter((r) => r.shared).map((r) => r.id) });
+  return rows.map((r) => ({
+    id: r.id,
+    exercise: r.exercise,
+    moduleId: r.module_id,
+    contentVersion: r.content_version,
+    private: !r.shared,
+    data: r.shared ? r.data : null,
+    revision: r.revision,
+    submittedAt: r.recorded_at.toISOString(),
+    feedback: r.shared ? feedback.filter((f) => f.entry_id === r.id).map(presentFeedback) : [],
+  }));
+}
+
