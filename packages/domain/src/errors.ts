@@ -47,6 +47,7 @@ export const errorCodes = [
   'exercise.not_found',
   'exercise.invalid_entry',
   'exercise.private',
+  'programme.step_not_found',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Optimistic concurrency: the change was made against an older version.

@@ -36,3 +36,5 @@ export * from './content/readability';
 export * from './content/module';
 export * from './exercises/forms';
 export * from './exercises/api';
+export * from './content/programme';
+export * from './content/pacing';

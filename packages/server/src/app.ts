@@ -19,6 +19,8 @@ import { consentRoutes } from './modules/consent/consent.routes';
 import { crisisRoutes } from './modules/crisis/crisis.routes';
 import { organisationRoutes } from './modules/organisation/organisation.routes';
 import { exerciseRoutes } from './modules/exercises/exercises.routes';
+import { programmeRoutes } from './modules/programme/programme.routes';
+import { loadCheckedProgramme } from './content/programme-files';
 import { dutyRoutes } from './modules/duty/duty.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -27,7 +29,9 @@ import { questionnaireRoutes } from './modules/questionnaires/questionnaires.rou
 import { riskRoutes } from './modules/risk/risk.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 
-export interface BuildAppOptions extends AppDeps {
+export interface BuildAppOptions extends Omit<AppDeps, 'programme'> {
+  /** Default: read and checked from `config.contentDir`. */
+  programme?: AppDeps['programme'];
   /** Where logs go (tests capture them); default stdout. */
   logStream?: DestinationStream;
 }
@@ -61,7 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
 
-  const deps: AppDeps = { config, database: options.database, clock: options.clock, mailer: options.mailer };
+  const programme = options.programme ?? (await loadCheckedProgramme(config.contentDir));
+  const deps: AppDeps = { config, database: options.database, clock: options.clock, mailer: options.mailer, programme };
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: config.publicOrigin.startsWith('https:') });
   registerOriginCheck(app, config.publicOrigin);
@@ -83,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(crisisRoutes(deps));
   await app.register(organisationRoutes(deps));
   await app.register(exerciseRoutes(deps));
+  await app.register(programmeRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

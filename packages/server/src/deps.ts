@@ -1,4 +1,4 @@
-import type { Clock } from '@tandem/domain';
+import type { Clock, ProgrammeModule } from '@tandem/domain';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import type { Mailer } from './email/mailer';
@@ -9,4 +9,6 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** The self-help programme, read and checked from CONTENT_DIR at start-up (files, not state). */
+  programme: readonly ProgrammeModule[];
 }

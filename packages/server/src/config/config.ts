@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  CONTENT_DIR: z.string().min(1).optional(),
   TRUST_PROXY: booleanString.default(false),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SMTP_URL: z
@@ -45,6 +46,8 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Folder of the self-help programme (module folders under modules/), checked at start-up. */
+  contentDir: string;
   trustProxy: boolean;
   jobPollMs: number;
   /** SMTP server URL; without it, mail goes to the dev outbox (development) or is refused (production). */
@@ -69,6 +72,7 @@ export class ConfigError extends Error {
 }
 
 const defaultWebDist = path.resolve(import.meta.dirname, '../../../web/dist');
+const defaultContentDir = path.resolve(import.meta.dirname, '../../../../content');
 
 /**
  * Reads and validates configuration from an environment (default: process.env). Relative paths
@@ -110,6 +114,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : defaultWebDist,
+    contentDir: e.CONTENT_DIR ? path.resolve(cwd, e.CONTENT_DIR) : defaultContentDir,
     trustProxy: e.TRUST_PROXY,
     jobPollMs: e.JOB_POLL_MS,
     smtpUrl: e.SMTP_URL,

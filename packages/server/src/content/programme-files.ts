@@ -94,3 +94,10 @@ export async function loadProgramme(root: string = defaultContentRoot): Promise<
 export function formatProblem(p: ContentProblem): string {
   return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
 }
+
+/** The programme for the server: refuses to start on content with problems (the build checks it first). */
+export async function loadCheckedProgramme(root: string): Promise<LoadedModule[]> {
+  const { modules, problems } = await loadProgramme(root);
+  if (problems.length) throw new Error(`The self-help content in ${root} has problems (run \`tandem content check\`):\n${problems.slice(0, 20).map(formatProblem).join('\n')}`);
+  return modules;
+}

@@ -459,7 +459,17 @@ export interface ExerciseFeedbackTable {
   created_at: Timestamp;
 }
 
+export interface StepProgressTable {
+  client_id: string;
+  module_id: string;
+  step_id: string;
+  content_version: string;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+}
+
 export interface Schema {
+  step_progress: StepProgressTable;
   exercise_entry: ExerciseEntryTable;
   exercise_entry_submission: ExerciseEntrySubmissionTable;
   feedback_template: FeedbackTemplateTable;

@@ -44,6 +44,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   'exercise.not_found': 404,
   'exercise.invalid_entry': 400,
   'exercise.private': 403,
+  'programme.step_not_found': 404,
   'write.id_conflict': 409,
   'write.stale_version': 409,
   'database.unavailable': 503,

@@ -12,6 +12,9 @@ export const publicApiRoutes = [
   'POST /api/invitations/accept',
   // The crisis page works signed out: it holds no client data.
   'GET /api/crisis-page',
+  // The self-help programme is published content, the same for everyone: no client data.
+  'GET /api/programme',
+  'GET /api/programme/modules/:moduleId/steps/:stepId',
 ] as const;
 
 /**

@@ -689,6 +689,27 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: '/api/feedback-templates', payload: { id: newId(t.clock.now()), title: 'Thanks', text: 'Thank you for this.', shared: false } },
     ],
   },
+  'GET /api/programme': { own: () => [{ as: null, method: 'GET', url: '/api/programme' }], foreign: { none: 'published content, the same for everyone: no client data' } },
+  'GET /api/programme/modules/:moduleId/steps/:stepId': {
+    own: () => [{ as: null, method: 'GET', url: '/api/programme/modules/understanding-depression/steps/what-depression-is' }],
+    foreign: { none: 'published content, the same for everyone: no client data' },
+  },
+  'GET /api/me/programme': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/programme' }],
+    foreign: () => [{ as: w.p1, method: 'GET', url: '/api/me/programme' }],
+  },
+  'PUT /api/me/programme/steps/:moduleId/:stepId': {
+    own: () => [{ as: w.c1, method: 'PUT', url: '/api/me/programme/steps/understanding-depression/what-depression-is', payload: { contentVersion: '1.0.0', recordedAt: '2026-03-02T08:45:00Z' } }],
+    foreign: () => [{ as: w.p1, method: 'PUT', url: '/api/me/programme/steps/understanding-depression/what-depression-is', payload: { contentVersion: '1.0.0', recordedAt: '2026-03-02T08:45:00Z' } }],
+  },
+  'GET /api/clients/:clientId/programme': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/programme` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/programme` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/programme` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/programme` },
+    ],
+  },
   'GET /api/crisis-page': { own: () => [{ as: null, method: 'GET', url: '/api/crisis-page' }], foreign: { none: 'no client data: national and organisation contacts only' } },
   'PUT /api/organisation/crisis-page': {
     own: () => [{ as: w.admin, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() }],

@@ -9,6 +9,7 @@ import * as m0007 from './0007-measures-and-risk';
 import * as m0008 from './0008-mood-prompts-and-alert-cover';
 import * as m0009 from './0009-care-settings-and-relapse-offer';
 import * as m0010 from './0010-exercise-entries';
+import * as m0011 from './0011-step-progress';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-mood-prompts-and-alert-cover': m0008,
   '0009-care-settings-and-relapse-offer': m0009,
   '0010-exercise-entries': m0010,
+  '0011-step-progress': m0011,
 };
