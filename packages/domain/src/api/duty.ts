@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dutyReasons } from '../duty/who-must-see';
 import { WeeklyHoursSchema } from '../duty/service-hours';
 import { IdSchema } from '../ids';
-import { IsoDateSchema } from './fields';
+import { IsoDateSchema, TimeZoneSchema } from './fields';
 
 const InstantSchema = z.iso.datetime({ offset: true, message: 'must be a date and time' });
 
@@ -14,8 +14,19 @@ export const SetSiteHoursRequestSchema = z
     weekly: WeeklyHoursSchema,
     closureDates: z.array(IsoDateSchema).max(1000).default([]),
     siteLeadStaffId: IdSchema,
+    /** The site's time zone, when it changes (hours are wall-clock times there). */
+    timeZone: TimeZoneSchema.optional(),
   })
   .meta({ id: 'SetSiteHoursRequest' });
+
+/** POST /api/sites — add a site to the organisation (admins); idempotent by id. */
+export const CreateSiteRequestSchema = z
+  .strictObject({
+    id: IdSchema,
+    name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    timeZone: TimeZoneSchema,
+  })
+  .meta({ id: 'CreateSiteRequest' });
 
 /** POST /api/sites/:siteId/rota — duty periods to add (admins). */
 export const AddRotaPeriodsRequestSchema = z
@@ -55,7 +66,6 @@ export const AwayListSchema = z
   .meta({ id: 'AwayList' });
 
 /** GET /api/sites — the organisation's sites, for the pages that work per site. */
-export const SiteListSchema = z
-  .object({ sites: z.array(z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() })) })
-  .meta({ id: 'SiteList' });
+export const SiteSchema = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }).meta({ id: 'Site' });
+export const SiteListSchema = z.object({ sites: z.array(SiteSchema) }).meta({ id: 'SiteList' });
 export type SiteList = z.infer<typeof SiteListSchema>;

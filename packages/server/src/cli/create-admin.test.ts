@@ -45,6 +45,8 @@ describe('tandem create-admin', () => {
       expect(accounts).toHaveLength(1);
       expect(accounts[0]).toMatchObject({ email: 'lead@example.test', status: 'active', roles: ['admin'], display_name: 'Dana Lead' });
       expect(await verifyPassword(accounts[0]!.password_hash, 'a long admin passphrase')).toBe(true);
+      // A new organisation comes with its first site, named after it, in its time zone.
+      expect(await database.db.selectFrom('site').select(['name', 'time_zone']).execute()).toEqual([{ name: 'Northfield Talking Therapies', time_zone: 'Europe/London' }]);
       const audit = await database.db.selectFrom('audit_event').selectAll().where('action', '=', 'staff.create').execute();
       expect(audit).toMatchObject([{ actor_type: 'system', actor_role: 'system' }]);
     } finally {

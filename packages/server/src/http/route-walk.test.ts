@@ -710,6 +710,13 @@ const cases: Record<string, RouteCase> = {
       { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/programme` },
     ],
   },
+  'POST /api/sites': {
+    own: () => [{ as: w.admin, method: 'POST', url: '/api/sites', payload: { id: newId(t.clock.now()), name: 'Second site', timeZone: 'Europe/London' } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: '/api/sites', payload: { id: newId(t.clock.now()), name: 'Second site', timeZone: 'Europe/London' } },
+      { as: w.c1, method: 'POST', url: '/api/sites', payload: { id: newId(t.clock.now()), name: 'Second site', timeZone: 'Europe/London' } },
+    ],
+  },
   'GET /api/crisis-page': { own: () => [{ as: null, method: 'GET', url: '/api/crisis-page' }], foreign: { none: 'no client data: national and organisation contacts only' } },
   'PUT /api/organisation/crisis-page': {
     own: () => [{ as: w.admin, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() }],

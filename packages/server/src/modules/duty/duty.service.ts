@@ -93,6 +93,7 @@ export async function setSiteHours(ctx: ServiceContext, siteId: string, input: S
   await requireStaffOfOrganisation(ctx, input.siteLeadStaffId, 'body/siteLeadStaffId');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    if (input.timeZone) await trx.updateTable('site').set({ time_zone: input.timeZone }).where('id', '=', siteId).execute();
     await replaceSiteHours(trx, {
       siteId,
       weekly: JSON.stringify(input.weekly),
@@ -101,7 +102,7 @@ export async function setSiteHours(ctx: ServiceContext, siteId: string, input: S
       updatedBy: ctx.actor.type === 'staff' ? ctx.actor.staffId : null,
       now,
     });
-    await writeAudit(trx, ctx, { action: 'site.hours', entityType: 'site', entityId: siteId, details: { closures: input.closureDates.length } });
+    await writeAudit(trx, ctx, { action: 'site.hours', entityType: 'site', entityId: siteId, details: { closures: input.closureDates.length, ...(input.timeZone ? { timeZone: input.timeZone } : {}) } });
   });
   return getDutyOverview(ctx, siteId);
 }

@@ -22,3 +22,12 @@ export async function upsertCareSettings(db: Db, organisationId: string, setting
 export function listSitesOf(db: Db, organisationId: string) {
   return db.selectFrom('site').select(['id', 'name', 'time_zone']).where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
 }
+
+export function findSiteById(db: Db, id: string) {
+  return db.selectFrom('site').select(['id', 'organisation_id', 'name', 'time_zone']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertSite(db: Db, row: { id: string; organisation_id: string; name: string; time_zone: string; created_at: Date }): Promise<boolean> {
+  const inserted = await db.insertInto('site').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  return inserted !== undefined;
+}

@@ -1,9 +1,9 @@
-import { CareSettingsStateSchema, SetCareSettingsRequestSchema, SiteListSchema } from '@tandem/domain';
+import { CareSettingsStateSchema, CreateSiteRequestSchema, SetCareSettingsRequestSchema, SiteListSchema, SiteSchema } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
 import { errorResponses as errors, signedInRoute as signedIn } from '../../http/route-options';
-import { getCareSettings, listSites, setCareSettings } from './organisation.service';
+import { createSite, getCareSettings, listSites, setCareSettings } from './organisation.service';
 
 const tags = ['organisation'];
 
@@ -23,6 +23,11 @@ export function organisationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/sites',
       { config: signedIn, schema: { summary: 'The organisation’s sites (staff)', tags, response: { 200: SiteListSchema, ...errors } } },
       async (request) => listSites(serviceContext(deps, request)),
+    );
+    app.post(
+      '/api/sites',
+      { config: signedIn, schema: { summary: 'Add a site (admins; idempotent by id)', tags, body: CreateSiteRequestSchema, response: { 201: SiteSchema, ...errors } } },
+      async (request, reply) => reply.status(201).send(await createSite(serviceContext(deps, request), request.body)),
     );
   };
 }

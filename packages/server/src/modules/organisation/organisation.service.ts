@@ -1,10 +1,11 @@
-import { canManageAccounts, DomainError, type CareSettingsState, type SetCareSettingsRequestSchema, type SiteList } from '@tandem/domain';
+import { canManageAccounts, DomainError, type CareSettingsState, type CreateSiteRequestSchema, type SetCareSettingsRequestSchema, type SiteList } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
-import { listSitesOf, loadCareSettings, upsertCareSettings } from './organisation.repo';
+import { findSiteById, insertSite, listSitesOf, loadCareSettings, upsertCareSettings } from './organisation.repo';
 
 type SetCareSettings = z.output<typeof SetCareSettingsRequestSchema>;
+type CreateSite = z.output<typeof CreateSiteRequestSchema>;
 
 /** The organisation's care settings; staff may read them (they explain supervision flags). */
 export async function getCareSettings(ctx: ServiceContext): Promise<CareSettingsState> {
@@ -38,4 +39,20 @@ export async function listSites(ctx: ServiceContext): Promise<SiteList> {
   if (ctx.actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only staff can see the organisation’s sites.');
   const rows = await listSitesOf(ctx.db, ctx.actor.organisationId);
   return { sites: rows.map((r) => ({ id: r.id, name: r.name, timeZone: r.time_zone })) };
+}
+
+/** Adds a site (admins). Idempotent by id: the same request again returns the site; a different one with that id is refused. */
+export async function createSite(ctx: ServiceContext, input: CreateSite): Promise<SiteList['sites'][number]> {
+  const actor = ctx.actor;
+  if (!canManageAccounts(actor) || actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only admins can add a site.');
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await insertSite(trx, { id: input.id, organisation_id: actor.organisationId, name: input.name, time_zone: input.timeZone, created_at: ctx.clock.now() })) {
+      await writeAudit(trx, ctx, { action: 'site.create', entityType: 'site', entityId: input.id, details: { timeZone: input.timeZone } });
+    }
+  });
+  const site = (await findSiteById(ctx.db, input.id))!;
+  if (site.organisation_id !== actor.organisationId || site.name !== input.name || site.time_zone !== input.timeZone) {
+    throw new DomainError('write.id_conflict', 'A different site was already saved with this id.');
+  }
+  return { id: site.id, name: site.name, timeZone: site.time_zone };
 }

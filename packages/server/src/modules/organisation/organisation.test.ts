@@ -134,4 +134,22 @@ describe('sites', () => {
     const client = await makeClient(t.database.db, t.clock.now(), w.org.id, [w.p1.id]);
     expect((await (await as(client)).get('/api/sites')).statusCode).toBe(403);
   });
+
+  it('an admin adds a site (idempotent by id) and sets its time zone with its hours; others cannot', async () => {
+    const admin = await as(w.admin);
+    const site = { id: newId(t.clock.now()), name: 'Northgate clinic', timeZone: 'Europe/London' };
+    const created = await admin.post('/api/sites', site);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual(site);
+    expect((await admin.post('/api/sites', site)).statusCode).toBe(201);
+    expect((await admin.post('/api/sites', { ...site, name: 'Elsewhere' })).json().error.code).toBe('write.id_conflict');
+    expect((await admin.post('/api/sites', { ...site, id: newId(t.clock.now()), timeZone: 'Mars/Olympus' })).json().error.details).toEqual([{ path: 'body/timeZone', message: 'is not a known time zone' }]);
+    expect((await (await as(w.p1)).post('/api/sites', { ...site, id: newId(t.clock.now()) })).statusCode).toBe(403);
+    expect((await admin.get('/api/sites')).json().sites.map((s: { name: string }) => s.name)).toContain('Northgate clinic');
+
+    const weekly = { monday: [{ opens: '09:00', closes: '17:00' }], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
+    const hours = await admin.post(`/api/sites/${site.id}/hours`, { weekly, closureDates: [], siteLeadStaffId: w.admin.id, timeZone: 'Europe/Dublin' });
+    expect(hours.statusCode, hours.body).toBe(200);
+    expect((await admin.get('/api/sites')).json().sites.find((s: { id: string }) => s.id === site.id).timeZone).toBe('Europe/Dublin');
+  });
 });

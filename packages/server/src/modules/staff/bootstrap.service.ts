@@ -35,6 +35,8 @@ export async function createAdmin(db: Kysely<Schema>, clock: Clock, input: Creat
     if (!organisation && input.organisationName) {
       organisation = { id: newId(now), name: input.organisationName };
       await trx.insertInto('organisation').values({ id: organisation.id, name: organisation.name, time_zone: input.timeZone, created_at: now }).execute();
+      // Every organisation has at least one site: service hours and the duty rota hang off it.
+      await trx.insertInto('site').values({ id: newId(now), organisation_id: organisation.id, name: organisation.name, time_zone: input.timeZone, created_at: now }).execute();
     }
     if (!organisation) {
       const all = await trx.selectFrom('organisation').select(['id', 'name']).limit(2).execute();
