@@ -10,9 +10,15 @@ import { ClientPage } from './ClientPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RegisterClientPage } from './RegisterClientPage';
 import { matchStaffRoute, staffPaths } from './routes';
+import { AwayPage } from './service/AwayPage';
+import { CareSettingsPage } from './service/CareSettingsPage';
+import { RiskPolicyPage } from './service/RiskPolicyPage';
+import { ServiceSettingsPage } from './service/ServiceSettingsPage';
+import { SiteDutyPage } from './service/SiteDutyPage';
+import { SupervisionPage } from './service/SupervisionPage';
 import { SignInPage } from './SignInPage';
 import { NotStaffPage } from './NotStaffPage';
-import type { StaffContext } from './StaffFrame';
+import { hasRole, type StaffContext } from './StaffFrame';
 
 /**
  * The practitioner app (desktop-first, online only), served at /staff/. Signed out — or when the
@@ -53,6 +59,9 @@ export function PractitionerApp() {
   }
   if (state.me.actor.type !== 'staff') return <NotStaffPage onSignOut={signOutToCaseload} />;
   const staff: StaffContext = { me: state.me, onSignOut: signOutToCaseload };
+  // Pages for one role are not found by others: the address says nothing of what is behind it.
+  const admin = hasRole(staff, 'admin');
+  const notFound = <NotFoundPage staff={staff} />;
   switch (route.name) {
     case 'caseload':
       return <CaseloadPage staff={staff} />;
@@ -62,7 +71,19 @@ export function PractitionerApp() {
       return <AlertsPage staff={staff} />;
     case 'client':
       return <ClientPage key={route.clientId} staff={staff} clientId={route.clientId} />;
+    case 'away':
+      return <AwayPage staff={staff} />;
+    case 'supervision':
+      return hasRole(staff, 'supervisor') ? <SupervisionPage staff={staff} /> : notFound;
+    case 'service':
+      return admin ? <ServiceSettingsPage staff={staff} /> : notFound;
+    case 'site-duty':
+      return admin ? <SiteDutyPage key={route.siteId} staff={staff} siteId={route.siteId} /> : notFound;
+    case 'risk-policy':
+      return admin ? <RiskPolicyPage staff={staff} /> : notFound;
+    case 'care-settings':
+      return admin ? <CareSettingsPage staff={staff} /> : notFound;
     case 'not-found':
-      return <NotFoundPage staff={staff} />;
+      return notFound;
   }
 }

@@ -1,4 +1,4 @@
-import type { Me } from '@tandem/domain';
+import type { Me, StaffRole } from '@tandem/domain';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../shared/api';
 import { AppFrame } from '../shared/AppFrame';
@@ -14,18 +14,29 @@ export interface StaffContext {
   onSignOut(): Promise<ApiError | null>;
 }
 
+/** Whether the signed-in person holds `role` (pages and links for one role only). */
+export function hasRole(staff: StaffContext, role: StaffRole): boolean {
+  return staff.me.actor.roles.includes(role);
+}
+
+/** The address without a trailing slash, so '/staff/alerts/' is the alerts page too. */
+function trimmed(pathname: string): string {
+  return pathname.replace(/\/+$/, '');
+}
+
 /**
  * The frame of every signed-in staff page: the header bar says who is signed in and for which
- * organisation (shared workstations), with links to the caseload and to the risk alerts (with the
- * number open, so a new one is seen from any page) and "Sign out".
+ * organisation (shared workstations), with links to the caseload, to the risk alerts (with the
+ * number open, so a new one is seen from any page), to supervision for supervisors, to "Away" for
+ * everyone and to the service settings for admins, and "Sign out".
  */
 export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
   const t = useT<PractitionerKey>();
   const { actor } = staff.me;
-  const pathname = usePathname();
-  const onCaseload = pathname === staffPaths.caseload;
-  const onAlerts = pathname.replace(/\/+$/, '') === staffPaths.alerts;
+  const path = trimmed(usePathname());
   const openAlerts = useOpenAlertCount();
+  // A section's link is marked on the pages inside it too ('true': the section, not this page).
+  const current = (href: string, section = false) => (path === trimmed(href) ? 'page' : section && path.startsWith(`${href}/`) ? 'true' : undefined);
   return (
     <AppFrame
       title={title}
@@ -34,14 +45,27 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
       header={
         <div className="staff-bar">
           <nav aria-label={t('practitioner.nav.label')}>
-            <Link className="header-link" href={staffPaths.caseload} aria-current={onCaseload ? 'page' : undefined}>
+            <Link className="header-link" href={staffPaths.caseload} aria-current={current(staffPaths.caseload)}>
               {t('practitioner.nav.caseload')}
             </Link>
-            <Link className="header-link" href={staffPaths.alerts} aria-current={onAlerts ? 'page' : undefined}>
+            <Link className="header-link" href={staffPaths.alerts} aria-current={current(staffPaths.alerts)}>
               {t('practitioner.nav.alerts')}
               {openAlerts ? ' ' : null}
               {openAlerts ? <span className="nav-count">{t('practitioner.nav.alertsOpen', { count: openAlerts })}</span> : null}
             </Link>
+            {hasRole(staff, 'supervisor') ? (
+              <Link className="header-link" href={staffPaths.supervision} aria-current={current(staffPaths.supervision)}>
+                {t('service.nav.supervision')}
+              </Link>
+            ) : null}
+            <Link className="header-link" href={staffPaths.away} aria-current={current(staffPaths.away)}>
+              {t('service.nav.away')}
+            </Link>
+            {hasRole(staff, 'admin') ? (
+              <Link className="header-link" href={staffPaths.service} aria-current={current(staffPaths.service, true)}>
+                {t('service.nav.settings')}
+              </Link>
+            ) : null}
           </nav>
           <p className="signed-in-as">
             <span className="visually-hidden">{t('practitioner.header.signedInAs')}</span>

@@ -4,6 +4,12 @@ export type StaffRoute =
   | { name: 'register' }
   | { name: 'alerts' }
   | { name: 'client'; clientId: string }
+  | { name: 'away' }
+  | { name: 'supervision' }
+  | { name: 'service' }
+  | { name: 'site-duty'; siteId: string }
+  | { name: 'risk-policy' }
+  | { name: 'care-settings' }
   | { name: 'invite' }
   | { name: 'not-found' };
 
@@ -13,21 +19,46 @@ export const staffPaths = {
   /** Risk alerts and follow-up tasks. The alert email sent to staff links here: keep the path. */
   alerts: '/staff/alerts',
   client: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}`,
+  away: '/staff/away',
+  supervision: '/staff/supervision',
+  /** Service settings (admins): the pages below it share its nav link. */
+  service: '/staff/service',
+  siteDuty: (siteId: string) => `/staff/service/sites/${encodeURIComponent(siteId)}`,
+  riskPolicy: '/staff/service/risk-policy',
+  careSettings: '/staff/service/care-settings',
 } as const;
+
+/** Pages whose address has no parameter, by path without a trailing slash. */
+const fixed: Record<string, StaffRoute> = {
+  '/staff': { name: 'caseload' },
+  '/staff/invite': { name: 'invite' },
+  '/staff/clients/new': { name: 'register' },
+  '/staff/alerts': { name: 'alerts' },
+  '/staff/away': { name: 'away' },
+  '/staff/supervision': { name: 'supervision' },
+  '/staff/service': { name: 'service' },
+  '/staff/service/risk-policy': { name: 'risk-policy' },
+  '/staff/service/care-settings': { name: 'care-settings' },
+};
+
+/** The id in an address, or null when it is not well formed (a bad % escape). */
+function decodeId(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
 
 export function matchStaffRoute(pathname: string): StaffRoute {
   const path = pathname.replace(/\/+$/, '');
-  if (path === '/staff') return { name: 'caseload' };
-  if (path === '/staff/invite') return { name: 'invite' };
-  if (path === '/staff/clients/new') return { name: 'register' };
-  if (path === '/staff/alerts') return { name: 'alerts' };
+  const known = fixed[path];
+  if (known) return known;
   const client = /^\/staff\/clients\/([^/]+)$/.exec(path);
-  if (client) {
-    try {
-      return { name: 'client', clientId: decodeURIComponent(client[1]!) };
-    } catch {
-      return { name: 'not-found' };
-    }
-  }
+  const clientId = client ? decodeId(client[1]!) : null;
+  if (clientId !== null) return { name: 'client', clientId };
+  const site = /^\/staff\/service\/sites\/([^/]+)$/.exec(path);
+  const siteId = site ? decodeId(site[1]!) : null;
+  if (siteId !== null) return { name: 'site-duty', siteId };
   return { name: 'not-found' };
 }

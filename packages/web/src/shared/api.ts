@@ -36,7 +36,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -76,4 +76,9 @@ export function apiGet<T>(path: string): Promise<ApiResult<T>> {
  */
 export function apiPost<T>(path: string, body: unknown = {}): Promise<ApiResult<T>> {
   return request<T>('POST', path, body);
+}
+
+/** PUT JSON: replaces a whole resource (settings saved with the version the editor saw). */
+export function apiPut<T>(path: string, body: unknown): Promise<ApiResult<T>> {
+  return request<T>('PUT', path, body);
 }
