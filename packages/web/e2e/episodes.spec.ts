@@ -40,3 +40,42 @@ test.describe('referrals and appointments on the client page', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+test.describe('consent and mood prompts on the client page', () => {
+  test('the practitioner records the client’s choices from a session and changes the mood prompts', async ({ page, visit, baseURL }) => {
+    const practitioner = await createStaff(baseURL!, ['practitioner'], `Kit ${uniqueSuffix()}`);
+    const client = await createClient(baseURL!, practitioner, 'Ola');
+    await visit('/staff/');
+    await signInWithForm(page, practitioner.email, practitioner.password);
+    await page.getByRole('link', { name: client.name }).click();
+
+    // Consent: the client's own record (made when they signed up), then one recorded in a session.
+    const consent = page.getByRole('region', { name: 'Consent' });
+    await expect(consent).toContainText('by the client');
+    await consent.getByText('Record the client’s choices, given in a session', { exact: true }).click();
+    await consent.getByLabel('Contact by email').check();
+    await consent.getByRole('button', { name: 'Save the client’s choices' }).click();
+    await expect(consent.locator('.focus-notice')).toBeFocused();
+    await expect(consent).toContainText(`by ${practitioner.name}`);
+    await consent.getByText(/^Earlier consent records/).click();
+    await expect(consent.getByRole('listitem')).toHaveCount(2);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Mood prompts: the usual schedule, then a change refused (seven a day) and one saved.
+    const mood = page.getByRole('region', { name: 'Mood prompts' });
+    await expect(mood).toContainText('09:00, 14:00, 19:30');
+    await mood.getByText('Change the mood prompts', { exact: true }).click();
+    await mood.getByLabel('First week', { exact: true }).fill('08:00, 09:00, 10:00, 11:00, 12:00, 13:00, 14:00');
+    await mood.getByRole('button', { name: 'Save the mood prompts' }).click();
+    await expect(mood.locator('.field-error')).toContainText('at most 6');
+    expect(await axeViolations(page)).toEqual([]);
+    await mood.getByLabel('First week', { exact: true }).fill('08:30, 20:00');
+    await mood.getByLabel('Quiet hours from').fill('22:00');
+    await mood.getByLabel('Quiet hours until').fill('07:30');
+    await mood.getByRole('button', { name: 'Save the mood prompts' }).click();
+    await expect(mood.locator('.focus-notice')).toBeFocused();
+    await expect(mood).toContainText('08:30, 20:00');
+    await expect(mood).toContainText('22:00 to 07:30');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -1,79 +1,76 @@
-import type { Appointment, Episode } from '@tandem/domain';
-import { formatDate, formatDateTime } from '../shared/dates';
-import { errorText } from '../shared/error-text';
+import type { ClientRecord, Episode, QuestionnaireResponse, StaffSummary } from '@tandem/domain';
+import { useMemo, useState } from 'react';
+import { apiGet } from '../shared/api';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
+import { LoadState } from '../shared/LoadState';
 import { useApiGet } from '../shared/use-api-get';
+import type { EpisodeContext } from './episode-context';
+import { EpisodeCard } from './EpisodeCard';
+import { EpisodeOpenForm } from './EpisodeOpenForm';
+import { FocusNotice } from './FocusNotice';
 
-/**
- * The client's referrals (episodes), newest first, each with its appointments: read-only for now;
- * booking and recording come with the episode screens.
- */
-export function ClientEpisodes({ clientId, timeZone, names }: { clientId: string; timeZone: string; names: Map<string, string> }) {
-  const t = useT<PractitionerKey>();
-  const { resource } = useApiGet<{ episodes: Episode[] }>(`/api/clients/${encodeURIComponent(clientId)}/episodes`);
-  return (
-    <>
-      <h2>{t('practitioner.episodes.heading')}</h2>
-      {resource.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
-      {resource.status === 'error' ? <p role="alert">{errorText(resource.error, t)}</p> : null}
-      {resource.status === 'ok' && !resource.data.episodes.length ? <p>{t('practitioner.episodes.none')}</p> : null}
-      {resource.status === 'ok'
-        ? resource.data.episodes.map((episode) => (
-            <section key={episode.id} className="episode" aria-label={t('practitioner.episodes.label', { date: formatDate(episode.referralDate, t) })}>
-              <h3 className="episode-heading">
-                {t('practitioner.episodes.referred', { date: formatDate(episode.referralDate, t) })}
-              </h3>
-              <dl className="summary-list">
-                <div>
-                  <dt>{t('practitioner.episodes.status')}</dt>
-                  <dd>{t(`practitioner.episodeStatus.${episode.status}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t('practitioner.episodes.step')}</dt>
-                  <dd>{t(`practitioner.step.${episode.step}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t('practitioner.episodes.practitioner')}</dt>
-                  <dd translate="no">{names.get(episode.assignedPractitionerId) ?? t('practitioner.episodes.unknownPractitioner')}</dd>
-                </div>
-              </dl>
-              <EpisodeAppointments episodeId={episode.id} timeZone={timeZone} />
-            </section>
-          ))
-        : null}
-    </>
-  );
+interface ClientEpisodesProps {
+  client: ClientRecord;
+  timeZone: string;
+  responses: readonly QuestionnaireResponse[];
+  onRecorded(): void;
 }
 
-function EpisodeAppointments({ episodeId, timeZone }: { episodeId: string; timeZone: string }) {
+/**
+ * The client's referrals (episodes), newest first: opening one, and for each its status, step,
+ * practitioner, history, appointments and discharge. Outcomes are counted per referral, so
+ * stepping and transfers stay inside it (BRIEF.md, "Measures").
+ */
+export function ClientEpisodes({ client, timeZone, responses, onRecorded }: ClientEpisodesProps) {
   const t = useT<PractitionerKey>();
-  const { resource } = useApiGet<{ appointments: Appointment[] }>(`/api/episodes/${encodeURIComponent(episodeId)}/appointments`);
-  if (resource.status !== 'ok') return null;
-  if (!resource.data.appointments.length) return <p>{t('practitioner.appointments.none')}</p>;
+  const path = `/api/clients/${encodeURIComponent(client.id)}/episodes`;
+  const { resource, reload, replace } = useApiGet<{ episodes: Episode[] }>(path);
+  const staff = useApiGet<{ staff: StaffSummary[] }>('/api/staff').resource;
+  const [opened, setOpened] = useState(0);
+  const names = useMemo(() => {
+    const map = new Map(client.careTeam.map((member) => [member.staffId, member.displayName]));
+    if (staff.status === 'ok') for (const person of staff.data.staff) map.set(person.id, person.displayName);
+    return map;
+  }, [client.careTeam, staff]);
+  const practitioners = staff.status === 'ok' ? staff.data.staff.filter((s) => s.roles.includes('practitioner') && s.accountStatus !== 'disabled') : [];
+  const episodes = resource.status === 'ok' ? resource.data.episodes : [];
+
+  const context: EpisodeContext = {
+    clientId: client.id,
+    clientTimeZone: client.timeZone,
+    timeZone,
+    names,
+    practitioners,
+    responses,
+    canManage: client.allowed.manageEpisodes,
+    onChanged: (episode) => replace({ episodes: episodes.map((e) => (e.id === episode.id ? episode : e)) }),
+    // Loaded without the "loading" state in between, so open forms keep what they say.
+    onStale: () => void apiGet<{ episodes: Episode[] }>(path).then((result) => result.ok && replace(result.data)),
+    onRecorded,
+  };
+
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t('practitioner.appointments.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('practitioner.appointments.when')}</th>
-          <th scope="col">{t('practitioner.appointments.purpose')}</th>
-          <th scope="col">{t('practitioner.appointments.method')}</th>
-          <th scope="col">{t('practitioner.appointments.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {resource.data.appointments.map((a) => (
-          <tr key={a.id}>
-            <td className="nowrap" translate="no">
-              {formatDateTime(a.startsAt, timeZone, t)}
-            </td>
-            <td>{t(`practitioner.purpose.${a.purpose}`)}</td>
-            <td>{t(`practitioner.method.${a.contactMethod}`)}</td>
-            <td>{t(`practitioner.appointmentStatus.${a.status}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section aria-labelledby="client-episodes-heading">
+      <h2 id="client-episodes-heading">{t('practitioner.episodes.heading')}</h2>
+      <LoadState resource={resource} onRetry={reload} />
+      <FocusNotice version={opened}>
+        <p>{t('practitioner.episode.opened')}</p>
+      </FocusNotice>
+      {resource.status === 'ok' && !episodes.length ? <p>{t('practitioner.episodes.none')}</p> : null}
+      {resource.status === 'ok' && context.canManage ? (
+        <EpisodeOpenForm
+          key={opened}
+          context={context}
+          onOpened={(episode) => {
+            replace({ episodes: [episode, ...episodes.filter((e) => e.id !== episode.id)] });
+            setOpened((n) => n + 1);
+          }}
+        />
+      ) : null}
+      {episodes.map((episode) => (
+        <EpisodeCard key={episode.id} episode={episode} context={context} />
+      ))}
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { ClientRecord } from '@tandem/domain';
+import type { ClientRecord, QuestionnaireResponse } from '@tandem/domain';
 import { useState } from 'react';
 import { apiPost, type ApiError } from '../shared/api';
 import { errorText } from '../shared/error-text';
@@ -9,20 +9,25 @@ import { useApiGet } from '../shared/use-api-get';
 import { IdentityBanner } from './IdentityBanner';
 import { staffPaths } from './routes';
 import { ClientCheckIns } from './ClientCheckIns';
+import { ClientConsent } from './ClientConsent';
 import { ClientEpisodes } from './ClientEpisodes';
+import { ClientMoodSchedule } from './ClientMoodSchedule';
 import { ClientQuestionnaires } from './ClientQuestionnaires';
 import { ClientRiskAlerts } from './ClientRiskAlerts';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
 /**
  * One client's record: the identity banner first, then their risk alerts (open ones prominent),
- * questionnaire scores, check-ins, referrals, contact details, care team and account.
+ * questionnaire scores, check-ins, referrals, mood prompts, consent, contact details, care team
+ * and account.
  */
 export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId: string }) {
   const t = useT<PractitionerKey>();
   // Answers recorded in a session may raise an alert (recorded as seen): the alert list reloads.
   const [recorded, setRecorded] = useState(0);
   const { resource, reload, replace } = useApiGet<ClientRecord>(`/api/clients/${encodeURIComponent(clientId)}`);
+  // One load of the scores for the measures section and each appointment's scores.
+  const scores = useApiGet<{ responses: QuestionnaireResponse[] }>(`/api/clients/${encodeURIComponent(clientId)}/questionnaire-responses`);
   if (resource.status === 'loading') {
     return (
       <StaffFrame staff={staff} page={`client ${clientId}`}>
@@ -50,18 +55,23 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     );
   }
   const client = resource.data;
+  const timeZone = staff.me.actor.timeZone;
+  const careTeamNames = new Map(client.careTeam.map((member) => [member.staffId, member.displayName]));
+  // Answers recorded in a session: the scores and the risk alerts reload.
+  const onRecorded = () => {
+    scores.reload();
+    setRecorded((n) => n + 1);
+  };
   return (
     // The title names no client: it shows in tabs, history and taskbars on shared computers.
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
       <ClientRiskAlerts key={recorded} client={client} staff={staff} />
-      <ClientQuestionnaires client={client} timeZone={staff.me.actor.timeZone} onRecorded={() => setRecorded((n) => n + 1)} />
-      <ClientCheckIns clientId={client.id} timeZone={staff.me.actor.timeZone} />
-      <ClientEpisodes
-        clientId={client.id}
-        timeZone={staff.me.actor.timeZone}
-        names={new Map(client.careTeam.map((member) => [member.staffId, member.displayName]))}
-      />
+      <ClientQuestionnaires client={client} scores={scores} timeZone={timeZone} onRecorded={onRecorded} />
+      <ClientCheckIns clientId={client.id} timeZone={timeZone} />
+      <ClientEpisodes client={client} timeZone={timeZone} responses={scores.resource.status === 'ok' ? scores.resource.data.responses : []} onRecorded={onRecorded} />
+      <ClientMoodSchedule clientId={client.id} timeZone={timeZone} canChange={client.allowed.manageEpisodes} />
+      <ClientConsent clientId={client.id} timeZone={timeZone} names={careTeamNames} canRecord={client.allowed.manageEpisodes} />
       <ContactDetails client={client} />
       <h2>{t('practitioner.client.careTeam')}</h2>
       <ul className="plain-list">

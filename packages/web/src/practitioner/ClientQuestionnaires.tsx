@@ -5,10 +5,13 @@ import type { Translate } from '../shared/i18n/i18n';
 import { LoadState } from '../shared/LoadState';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
-import { useApiGet } from '../shared/use-api-get';
+import type { Resource } from '../shared/use-api-get';
 import { RecordAnswers } from './RecordAnswers';
 import { ScoreChart } from './ScoreChart';
 import { maxScore, reliableThreshold, summariseScores, type Comparison, type InstrumentSummary, type Score } from './score-summary';
+
+/** The client's questionnaire responses, loaded once by the client page. */
+type Loaded = { resource: Resource<{ responses: QuestionnaireResponse[] }>; reload(): void };
 
 /**
  * The client's questionnaire scores (PHQ-9, GAD-7, WSAS): for each measure the latest score and
@@ -16,9 +19,9 @@ import { maxScore, reliableThreshold, summariseScores, type Comparison, type Ins
  * reliable-change flag where it applies; then a chart and a table of every score. A score is
  * described as a score in a range ("14, in the moderate range"), never as a diagnosis.
  */
-export function ClientQuestionnaires({ client, timeZone, onRecorded }: { client: ClientRecord; timeZone: string; onRecorded(): void }) {
+export function ClientQuestionnaires({ client, scores, timeZone, onRecorded }: { client: ClientRecord; scores: Loaded; timeZone: string; onRecorded(): void }) {
   const t = useT<PractitionerKey>();
-  const { resource, reload } = useApiGet<{ responses: QuestionnaireResponse[] }>(`/api/clients/${encodeURIComponent(client.id)}/questionnaire-responses`);
+  const { resource, reload } = scores;
   const summaries = resource.status === 'ok' ? summariseScores(resource.data.responses) : [];
   return (
     <section aria-labelledby="client-measures-heading">
@@ -29,13 +32,7 @@ export function ClientQuestionnaires({ client, timeZone, onRecorded }: { client:
       {summaries.map((summary) => (
         <MeasureSummary key={summary.instrumentId} summary={summary} timeZone={timeZone} />
       ))}
-      {client.allowed.manageEpisodes ? <RecordAnswers
-          clientId={client.id}
-          onRecorded={() => {
-            reload();
-            onRecorded();
-          }}
-        /> : null}
+      {client.allowed.manageEpisodes ? <RecordAnswers clientId={client.id} onRecorded={onRecorded} /> : null}
     </section>
   );
 }

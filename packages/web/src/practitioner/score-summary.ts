@@ -110,3 +110,14 @@ export function reliableThreshold(instrumentId: InstrumentId): number | null {
 export function maxScore(instrumentId: InstrumentId): number {
   return instruments[instrumentId].range.max;
 }
+
+/**
+ * For each score (oldest first), the reliable change since the first score of its own referral:
+ * null for that first score and for the WSAS, which has no reliable change index here.
+ */
+export function reliableSinceFirst(instrumentId: InstrumentId, scores: readonly Score[]): (ReliableChange | null)[] {
+  return scores.map((score) => {
+    const first = scores.find((s) => s.response.episodeId === score.response.episodeId)!;
+    return first === score ? null : reliableFor(instrumentId, first.total, score.total);
+  });
+}

@@ -1,0 +1,102 @@
+import type { Appointment, Episode } from '@tandem/domain';
+import { useState } from 'react';
+import { apiGet } from '../shared/api';
+import { formatDateTime } from '../shared/dates';
+import { useT } from '../shared/i18n/I18nProvider';
+import type { PractitionerKey } from '../shared/i18n/keys';
+import { LoadState } from '../shared/LoadState';
+import { useApiGet } from '../shared/use-api-get';
+import { AppointmentForm } from './AppointmentForm';
+import { AppointmentOutcomeForm } from './AppointmentOutcomeForm';
+import type { EpisodeContext } from './episode-context';
+import { AppointmentHistory } from './EpisodeHistory';
+import { FocusNotice } from './FocusNotice';
+import { summarisedInstruments } from './score-summary';
+
+/**
+ * A referral's appointments in time order, on the client's clocks: what each was for, how, what
+ * happened (recorded here once it has started), the questionnaire totals given for it — totals,
+ * never a diagnosis — and its history on demand; then booking or recording another.
+ */
+export function AppointmentList({ episode, context }: { episode: Episode; context: EpisodeContext }) {
+  const t = useT<PractitionerKey>();
+  const path = `/api/episodes/${encodeURIComponent(episode.id)}/appointments`;
+  const { resource, reload, replace } = useApiGet<{ appointments: Appointment[] }>(path);
+  const [booked, setBooked] = useState(0);
+  const appointments = resource.status === 'ok' ? resource.data.appointments : [];
+  const editable = episode.status !== 'ended' && context.canManage;
+  const put = (appointment: Appointment) =>
+    replace({ appointments: [...appointments.filter((a) => a.id !== appointment.id), appointment].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)) });
+  const refresh = () => void apiGet<{ appointments: Appointment[] }>(path).then((result) => result.ok && replace(result.data));
+  return (
+    <>
+      <h4 className="appointments-heading">{t('practitioner.appointments.heading')}</h4>
+      <p className="hint">{t('practitioner.appointments.timeZone', { zone: context.clientTimeZone })}</p>
+      <LoadState resource={resource} onRetry={reload} />
+      {resource.status === 'ok' && !appointments.length ? <p>{t('practitioner.appointments.none')}</p> : null}
+      {appointments.length ? (
+        // Scrolls sideways on a phone rather than spilling over the forms below it.
+        <div className="table-scroll">
+          <table className="table appointments-table">
+            <caption className="visually-hidden">{t('practitioner.appointments.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('practitioner.appointments.when')}</th>
+                <th scope="col">{t('practitioner.appointments.purpose')}</th>
+                <th scope="col">{t('practitioner.appointments.method')}</th>
+                <th scope="col">{t('practitioner.appointments.status')}</th>
+                <th scope="col">{t('practitioner.appointments.scores')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appointments.map((a) => {
+                const when = formatDateTime(a.startsAt, context.clientTimeZone, t);
+                return (
+                  <tr key={a.id}>
+                    <td className="nowrap" translate="no">
+                      {when}
+                    </td>
+                    <td>{t(`practitioner.purpose.${a.purpose}`)}</td>
+                    <td>{t(`practitioner.method.${a.contactMethod}`)}</td>
+                    <td>
+                      <span className="appointment-status">{t(`practitioner.appointmentStatus.${a.status}`)}</span>
+                      {editable && a.status === 'booked' ? <AppointmentOutcomeForm appointment={a} when={when} onChanged={put} onStale={refresh} /> : null}
+                      <AppointmentHistory appointment={a} context={context} when={when} />
+                    </td>
+                    <td>
+                      <AppointmentScores appointmentId={a.id} context={context} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <FocusNotice version={booked}>
+        <p>{t('practitioner.appointment.booked')}</p>
+      </FocusNotice>
+      {editable ? (
+        <AppointmentForm
+          key={booked}
+          episodeId={episode.id}
+          timeZone={context.clientTimeZone}
+          onBooked={(appointment) => {
+            put(appointment);
+            setBooked((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The totals of the questionnaires answered for this appointment ("PHQ-9 14, GAD-7 9"). */
+function AppointmentScores({ appointmentId, context }: { appointmentId: string; context: EpisodeContext }) {
+  const t = useT<PractitionerKey>();
+  const scores = summarisedInstruments.flatMap((instrumentId) => {
+    const response = context.responses.find((r) => r.appointmentId === appointmentId && r.instrumentId === instrumentId && r.status === 'completed' && r.total !== null);
+    return response ? [t('practitioner.appointments.score', { name: t(`practitioner.measures.short.${instrumentId}`), total: response.total! })] : [];
+  });
+  return <>{scores.length ? scores.join(', ') : t('practitioner.appointments.noScores')}</>;
+}
