@@ -28,12 +28,11 @@ export function DischargeChecks({ measures, clientId, onRecorded }: { measures: 
         <div className="notice discharge-due">
           <p className="notice-heading">{t('practitioner.discharge.due', { names: due.map((id) => t(`practitioner.measures.short.${id}`)).join(', ') })}</p>
           <p>{t('practitioner.discharge.dueText')}</p>
-          {due.includes('wsas') ? <p>{t('practitioner.discharge.dueWsas')}</p> : null}
         </div>
       ) : (
         <p>{t('practitioner.discharge.noneDue')}</p>
       )}
-      {due.some((id) => id !== 'wsas') ? <RecordAnswers clientId={clientId} onRecorded={onRecorded} /> : null}
+      {due.length ? <RecordAnswers clientId={clientId} onRecorded={onRecorded} /> : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { instruments, newId, type QuestionnaireResponse } from '@tandem/domain';
+import { instruments, newId, wsasItemText, type QuestionnaireResponse } from '@tandem/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { apiPost } from '../shared/api';
 import { errorText } from '../shared/error-text';
@@ -7,8 +7,8 @@ import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { FocusNotice } from './FocusNotice';
 
-/** Measures a practitioner may record from a session here (the WSAS is asked at assessment and discharge). */
-const recordable = ['phq9', 'gad7'] as const;
+/** Measures a practitioner may record from a session here (the WSAS at assessment and discharge). */
+const recordable = ['phq9', 'gad7', 'wsas'] as const;
 type Recordable = (typeof recordable)[number];
 
 /**
@@ -22,7 +22,8 @@ export function RecordAnswers({ clientId, onRecorded }: { clientId: string; onRe
   const t = useT<PractitionerKey>();
   const formId = useId();
   const [instrumentId, setInstrumentId] = useState<Recordable>('phq9');
-  const [answers, setAnswers] = useState<Record<string, number>>({});
+  // null: the WSAS work item answered "not applicable" (retired, or no job for other reasons).
+  const [answers, setAnswers] = useState<Record<string, number | null>>({});
   // One id per filled-in form: a retried save is the same response, never a second one.
   const [responseId, setResponseId] = useState(() => newId(new Date()));
   const [busy, setBusy] = useState(false);
@@ -108,7 +109,7 @@ export function RecordAnswers({ clientId, onRecorded }: { clientId: string; onRe
                 <legend className="label">
                   <span>{t('practitioner.record.question', { number: index + 1 })}</span>{' '}
                   <span lang="en" translate="no">
-                    {item.text}
+                    {instrumentId === 'wsas' ? wsasItemText(item.text, 'problem') : item.text}
                   </span>
                 </legend>
                 {error ? (
@@ -138,6 +139,20 @@ export function RecordAnswers({ clientId, onRecorded }: { clientId: string; onRe
                       </div>
                     );
                   })}
+                  {item.notApplicableAllowed ? (
+                    <div className="radio">
+                      <input
+                        id={`${itemId(item.linkId)}-na`}
+                        type="radio"
+                        name={itemId(item.linkId)}
+                        checked={answers[item.linkId] === null}
+                        onChange={() => setAnswers((a) => ({ ...a, [item.linkId]: null }))}
+                      />
+                      <label htmlFor={`${itemId(item.linkId)}-na`} lang="en" translate="no">
+                        {item.notApplicableText}
+                      </label>
+                    </div>
+                  ) : null}
                 </div>
               </fieldset>
             </div>
