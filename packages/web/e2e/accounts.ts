@@ -119,8 +119,12 @@ export interface ClientPerson extends Person {
   dateOfBirth: string;
 }
 
-/** A client with an active account: registered and invited by `practitioner`, invitation accepted. */
-export async function createClient(baseURL: string, practitioner: Person, givenName = 'Jo'): Promise<ClientPerson> {
+/**
+ * A client with an active account: registered and invited by `practitioner`, invitation accepted,
+ * and (unless `consent: false`) their consent recorded through the API as the client — so a
+ * journey that signs them in lands on the home page, not the consent page of a first sign-in.
+ */
+export async function createClient(baseURL: string, practitioner: Person, givenName = 'Jo', { consent = true }: { consent?: boolean } = {}): Promise<ClientPerson> {
   const api = await apiSession(baseURL);
   try {
     await signInByApi(api, practitioner.email, practitioner.password);
@@ -133,7 +137,22 @@ export async function createClient(baseURL: string, practitioner: Person, givenN
     const invited = await api.post(`/api/clients/${id}/invitation`, { data: {} });
     expect(invited.status(), `inviting a client: ${await invited.text()}`).toBe(202);
     await accept(baseURL, await invitationLink(api, email), { password: goodPassword, dateOfBirth });
-    return { email, password: goodPassword, name: `${givenName} ${familyName}`, givenName, familyName, dateOfBirth };
+    const person = { email, password: goodPassword, name: `${givenName} ${familyName}`, givenName, familyName, dateOfBirth };
+    if (consent) await recordConsent(baseURL, person, id);
+    return person;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** As the client: agrees to use Tandem alongside sessions and to how messages work; no channels, no research. */
+async function recordConsent(baseURL: string, client: Person, clientId: string): Promise<void> {
+  const api = await signedInApi(baseURL, client);
+  try {
+    const { wordingVersion } = await (await api.get(`/api/clients/${clientId}/consent`)).json();
+    const choices = { blendedTreatment: true, messagingUnderstood: true, channels: { email: false, sms: false, push: false }, research: false };
+    const recorded = await api.post(`/api/clients/${clientId}/consent`, { data: { id: randomUUID(), wordingVersion, choices } });
+    expect(recorded.status(), `recording consent: ${await recorded.text()}`).toBe(201);
   } finally {
     await api.dispose();
   }
@@ -263,7 +282,7 @@ export async function endCare(baseURL: string, practitioner: Person, care: Pick<
     const episodeId = care.episodeId;
     // Yesterday (UTC): never in the future in the service's time zone.
     const endedOn = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 10);
-    const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn, version: episode.version } });
+    const ended = await api.post(`/api/episodes/${episodeId}/discharge`, { data: { endingReason: 'completed', endedOn, version: episode.version, relapsePlanOffered: true } });
     expect(ended.status(), `discharge: ${await ended.text()}`).toBe(200);
   } finally {
     await api.dispose();

@@ -139,6 +139,12 @@ test.describe('registering and inviting a client', () => {
     await phone.getByLabel('Month').fill('04');
     await phone.getByLabel('Year').fill('1990');
     await phone.getByRole('button', { name: 'Set up my account' }).click();
+    // First sign-in: the consent questions come before home.
+    await expect(phone.getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.getByRole('radio', { name: 'Yes' }).check();
+    await phone.getByRole('checkbox', { name: 'I understand that nobody watches Tandem all the time' }).check();
+    await phone.getByRole('button', { name: 'Save my choices' }).click();
     await expect(phone.getByRole('heading', { level: 1, name: `Hello ${givenName}` })).toBeVisible();
     await expect(phone.getByText('Tandem is not watched all the time.')).toBeVisible();
     expect(await axeViolations(phone)).toEqual([]);
@@ -206,6 +212,10 @@ test.describe('keyboard only', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Check in: how are you feeling?' })).toBeFocused();
+    for (const name of ['How you have been', 'Reminders to check in', 'Your choices']) {
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('link', { name, exact: true })).toBeFocused();
+    }
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Get help now' })).toBeFocused();
     await page.keyboard.press('Tab');

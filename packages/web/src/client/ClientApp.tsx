@@ -1,21 +1,29 @@
+import type { Me } from '@tandem/domain';
+import type { ApiError } from '../shared/api';
 import { LoadingFrame } from '../shared/AppFrame';
 import { InvitationPage } from '../shared/InvitationPage';
 import { navigate, usePathname } from '../shared/navigation';
 import { useSession } from '../shared/session';
 import { UnavailablePage } from '../shared/UnavailablePage';
 import { CheckInPage } from './CheckInPage';
+import { ChoicesPage } from './consent/ChoicesPage';
+import { ConsentGate, type ConsentView } from './consent/ConsentGate';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { ProgressPage } from './progress/ProgressPage';
 import { parseQuestionnairePath } from './questionnaires/paths';
 import { QuestionnaireFlow } from './questionnaires/QuestionnaireFlow';
+import { RemindersPage } from './reminders/RemindersPage';
 import { SignInPage } from './SignInPage';
 import { StaffAccountPage } from './StaffAccountPage';
 
 /**
  * The client app (mobile-first). `/help` is for everyone, and never waits for the server;
- * `/invite` sets up an account from an invitation link; `/check-in` records mood;
- * `/questionnaires/…` fills in a questionnaire due before a session; every other path shows the
- * home page, or the sign-in page when nobody is signed in.
+ * `/invite` sets up an account from an invitation link. Signed in, a client first answers the
+ * consent questions (ConsentGate); then `/check-in` records mood; `/questionnaires/…` fills in a
+ * questionnaire due before a session; `/reminders` sets when they are asked how they feel;
+ * `/progress` shows their check-ins and scores over time; `/choices` shows and changes their
+ * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
 export function ClientApp() {
   const path = usePathname();
@@ -44,26 +52,39 @@ export function ClientApp() {
       return <SignInPage ended={state.ended} onSignedIn={session.signedIn} />;
     case 'signed-in': {
       if (state.me.actor.type !== 'client') return <StaffAccountPage onSignOut={session.signOut} />;
+      const me = state.me;
       const onSessionEnded = () => {
         // Back to home after signing in again: what was kept on the phone is sent from there.
         navigate('/', { replace: true });
         void session.refresh();
       };
-      if ((path === '/check-in' || path === '/check-in/') && state.me.care?.status !== 'ended') {
-        return <CheckInPage me={state.me} onSessionEnded={onSessionEnded} />;
-      }
-      const questionnaire = state.me.care?.status === 'ended' ? null : parseQuestionnairePath(path);
-      if (questionnaire) {
-        return (
-          <QuestionnaireFlow
-            key={`${questionnaire.appointmentKey}/${questionnaire.instrumentId}`}
-            me={state.me}
-            address={questionnaire}
-            onSessionEnded={onSessionEnded}
-          />
-        );
-      }
-      return <HomePage me={state.me} onSignOut={session.signOut} justSaved={new URLSearchParams(window.location.search).get('saved') === 'check-in'} />;
+      return (
+        <ConsentGate me={me} onSignOut={session.signOut}>
+          {(view) => <ClientPage path={path} me={me} view={view} onSignOut={session.signOut} onSessionEnded={onSessionEnded} />}
+        </ConsentGate>
+      );
     }
   }
+}
+
+/** The signed-in client's pages, once consent allows. Care ended: no check-ins, questionnaires or reminders. */
+function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: string; me: Me; view: ConsentView; onSignOut(): Promise<ApiError | null>; onSessionEnded(): void }) {
+  const at = (page: string) => path === page || path === `${page}/`;
+  const inCare = me.care?.status !== 'ended';
+  if (at('/choices')) return <ChoicesPage me={me} view={view} />;
+  if (at('/progress')) return <ProgressPage me={me} />;
+  if (inCare && at('/reminders')) return <RemindersPage me={me} />;
+  if (inCare && at('/check-in')) return <CheckInPage me={me} onSessionEnded={onSessionEnded} />;
+  const questionnaire = inCare ? parseQuestionnairePath(path) : null;
+  if (questionnaire) {
+    return (
+      <QuestionnaireFlow
+        key={`${questionnaire.appointmentKey}/${questionnaire.instrumentId}`}
+        me={me}
+        address={questionnaire}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  }
+  return <HomePage me={me} onSignOut={onSignOut} justSaved={new URLSearchParams(window.location.search).get('saved') === 'check-in'} />;
 }

@@ -19,7 +19,9 @@ function firstName(displayName: string): string {
 
 /**
  * Signed in: a calm home page — check in, questionnaires due before the next session, recent
- * check-ins (including any still waiting on this phone), get help, sign out.
+ * check-ins (including any still waiting on this phone), links to how they have been, reminders
+ * and their choices, get help, sign out. After care has ended: that it has, where to get help,
+ * and their past (read-only) — nothing that asks for new check-ins or answers.
  */
 export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Promise<ApiError | null>; justSaved: boolean }) {
   const t = useT<ClientKey>();
@@ -46,6 +48,7 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
         <div className="notice">
           <h2 className="notice-heading">{t('client.home.careEndedHeading')}</h2>
           <p>{t('client.home.careEnded', { organisation: me.actor.organisationName })}</p>
+          <p>{t('client.home.careEndedHelp')}</p>
           <p>
             <Link href="/help">{t('client.checkIn.helpLink')}</Link>
           </p>
@@ -69,6 +72,20 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
         timeZone={me.actor.timeZone}
         onDismiss={(id) => void outbox.dismiss(id)}
       />
+      <h2>{t('client.home.moreHeading')}</h2>
+      <ul className="home-links">
+        <li>
+          <Link href="/progress">{t('client.home.progressLink')}</Link>
+        </li>
+        {me.care?.status === 'ended' ? null : (
+          <li>
+            <Link href="/reminders">{t('client.home.remindersLink')}</Link>
+          </li>
+        )}
+        <li>
+          <Link href="/choices">{t('client.home.choicesLink')}</Link>
+        </li>
+      </ul>
       <p className="notice">
         {t('client.home.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
       </p>

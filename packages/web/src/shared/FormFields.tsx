@@ -27,7 +27,8 @@ function Hint({ id, text }: { id: string; text: string | undefined }) {
   ) : null;
 }
 
-function FieldError({ id, text }: { id: string; text: string | undefined }) {
+/** A field's error message (id `${id}-error`, for aria-describedby), or nothing. */
+export function FieldError({ id, text }: { id: string; text: string | undefined }) {
   const t = useT<CommonKey>();
   return text ? (
     <p id={`${id}-error`} className="field-error">
