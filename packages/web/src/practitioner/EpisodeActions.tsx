@@ -56,7 +56,7 @@ export function EpisodeActions({ episode, context }: { episode: Episode; context
           summary={t('practitioner.episode.transfer')}
           submitLabel={t('practitioner.episode.transferSubmit')}
           field="practitionerId"
-          choice={{ label: t('practitioner.episode.transferTo'), options: others.map((p) => ({ value: p.id, label: p.displayName })), select: true }}
+          choice={{ label: t('practitioner.episode.transferTo'), options: others.map((p) => ({ value: p.id, label: p.displayName, isData: true })), select: true }}
           reasonRequired
           send={(practitionerId, reason) => apiPost<Episode>(path('transfer'), { practitionerId, version: episode.version, reason })}
           onDone={(updated) => finish(t('practitioner.episode.transferred', { name: context.names.get(updated.assignedPractitionerId) ?? '' }))(updated)}

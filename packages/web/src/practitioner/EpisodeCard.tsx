@@ -39,7 +39,9 @@ export function EpisodeCard({ episode, context }: { episode: Episode; context: E
         </div>
         <div>
           <dt>{t('practitioner.episode.problem')}</dt>
-          <dd>{episode.problemDescriptor}</dd>
+          <dd translate="no" dir="auto">
+            {episode.problemDescriptor}
+          </dd>
         </div>
         {episode.endingReason && episode.endedOn ? (
           <div>

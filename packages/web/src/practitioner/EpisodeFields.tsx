@@ -10,6 +10,8 @@ import { describedBy, FieldFrame, type FieldText } from './service/FieldFrame';
 interface Choice<V extends string> {
   value: V;
   label: string;
+  /** The label is data (a person's name), not interface text: never machine-translated. */
+  isData?: boolean;
 }
 
 interface ChoiceProps<V extends string> extends FieldText {
@@ -71,7 +73,7 @@ export function SelectField<V extends string>({ id, label, hint, error, options,
           {placeholder}
         </option>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} translate={option.isData ? 'no' : undefined}>
             {option.label}
           </option>
         ))}

@@ -80,7 +80,7 @@ export function EpisodeOpenForm({ context, onOpened }: { context: EpisodeContext
           id={fieldIds.assignedPractitionerId}
           label={t('practitioner.episodes.practitioner')}
           placeholder={t('practitioner.episode.choosePractitioner')}
-          options={context.practitioners.map((p) => ({ value: p.id, label: p.displayName }))}
+          options={context.practitioners.map((p) => ({ value: p.id, label: p.displayName, isData: true }))}
           value={practitioner}
           onChange={setPractitioner}
           error={form.errors.assignedPractitionerId}
