@@ -15,6 +15,8 @@ describe('mayContact', () => {
     [choices(false), 'email', false],
     [choices(true), 'sms', false],
     [choices(false), 'push', true],
+    // Said no to using Tandem alongside sessions: no contact, even with channels ticked.
+    [{ ...choices(true), blendedTreatment: false }, 'email', false],
   ] as const)('%j by %s → %s', (current, channel, allowed) => {
     expect(mayContact(current, channel)).toBe(allowed);
   });

@@ -53,9 +53,10 @@ export const ConsentHistorySchema = z
   .meta({ id: 'ConsentHistory' });
 
 /**
- * Whether Tandem may contact a client by a channel now: only with a current record that allows
- * that channel. No record yet means no contact beyond the invitation that asked for it.
+ * Whether Tandem may contact a client by a channel now: only with a current record that agrees to
+ * blended treatment and allows that channel. No record yet means no contact beyond the invitation
+ * that asked for it; a client who said no to using Tandem gets nothing, whatever boxes were ticked.
  */
 export function mayContact(current: ConsentChoices | null, channel: ContactChannel): boolean {
-  return current !== null && current.channels[channel];
+  return current !== null && current.blendedTreatment && current.channels[channel];
 }
