@@ -1,6 +1,4 @@
-import { useT } from '../shared/i18n/I18nProvider';
-import type { PractitionerKey } from '../shared/i18n/keys';
-import { describedBy, FieldFrame, type FieldText } from './service/FieldFrame';
+import { describedBy, FieldFrame, HintAndError, type FieldText } from './service/FieldFrame';
 
 /**
  * Choice and free-text fields for the episode screens, after the GOV.UK Design System like
@@ -21,33 +19,13 @@ interface ChoiceProps<V extends string> extends FieldText {
   onChange(value: NoInfer<V>): void;
 }
 
-/** The hint and error of a fieldset (labelled inputs get theirs from `FieldFrame`). */
-function Extras({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  const t = useT<PractitionerKey>();
-  return (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 /** Radios in a fieldset. The first radio's id is `id`, so an error summary link lands on it. */
 export function RadioField<V extends string>({ id, label, hint, error, options, value, onChange, inline }: ChoiceProps<V> & { inline?: boolean }) {
   return (
     <div className={error ? 'field field-has-error' : 'field'}>
       <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="label">{label}</legend>
-        <Extras id={id} hint={hint} error={error} />
+        <HintAndError id={id} hint={hint} error={error} />
         <div className={inline ? 'radios radios-inline' : 'radios'}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;

@@ -20,12 +20,22 @@ export function describedBy(id: string, hint: string | undefined, error: string 
  * time, a text area), laid out as they lay theirs out (GOV.UK Design System).
  */
 export function FieldFrame({ id, label, hint, error, children }: FieldText & { children: ReactNode }) {
-  const t = useT<PractitionerKey>();
   return (
     <div className={error ? 'field field-has-error' : 'field'}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids `describedBy` points at (also for fieldsets). */
+export function HintAndError({ id, hint, error }: Omit<FieldText, 'label'>) {
+  const t = useT<PractitionerKey>();
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -37,8 +47,7 @@ export function FieldFrame({ id, label, hint, error, children }: FieldText & { c
           {error}
         </p>
       ) : null}
-      {children}
-    </div>
+    </>
   );
 }
 
