@@ -47,6 +47,12 @@ describe('the programme', () => {
     expect(step.json()).toMatchObject({ language: 'en', version: '1.0.0', reviewed: false, title: 'What depression is', exercise: null });
     expect(step.json().markdown).toMatch(/^# What depression is/);
     expect((await t.app.inject({ method: 'GET', url: '/api/programme/modules/understanding-depression/steps/no-such-step' })).json().error.code).toBe('programme.step_not_found');
+    // The first module has a machine-written Arabic version, marked as such; other modules fall back.
+    const arabic = (await t.app.inject({ method: 'GET', url: '/api/programme/modules/understanding-depression/steps/what-depression-is?locale=ar' })).json();
+    expect(arabic).toMatchObject({ language: 'ar', translation: 'machine-unreviewed' });
+    expect(arabic.markdown).toMatch(/^# \S/);
+    const modules = (await t.app.inject({ method: 'GET', url: '/api/programme?locale=ar' })).json().modules;
+    expect(modules.map((m: { language: string }) => m.language).slice(0, 2)).toEqual(['ar', 'en']);
   });
 });
 
