@@ -1,11 +1,11 @@
 import { defaultCareSettings, newId } from '@tandem/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClient, makeOrganisation, makeStaff, signInAs } from '../../test/factories';
+import { makeClient, makeOrganisation, makeStaff } from '../../test/factories';
+import { sessionOf } from '../../test/sessions';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 // The test clock starts on Monday 2026-03-02 at 09:00 UTC (London, GMT).
 let t: TestApp;
-let origin: string;
 const w = {} as {
   org: { id: string; siteId: string };
   other: { id: string; siteId: string };
@@ -17,7 +17,6 @@ const w = {} as {
 
 beforeAll(async () => {
   t = await createTestApp();
-  origin = t.config.publicOrigin;
   const now = t.clock.now();
   w.org = await makeOrganisation(t.database.db, now, 'Care settings org');
   w.other = await makeOrganisation(t.database.db, now, 'Another org');
@@ -28,14 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function as(person: { email: string }) {
-  const cookie = await signInAs(t.app, origin, person.email);
-  return {
-    put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { origin, cookie }, payload }),
-    post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { origin, cookie }, payload }),
-    get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
-  };
-}
+const as = (person: { email: string }) => sessionOf(t, person);
 
 /** A client of p1 in treatment with one treatment appointment `hoursAhead` from now. */
 async function clientWithAppointmentIn(hoursAhead: number) {

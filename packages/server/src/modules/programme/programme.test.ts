@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeClient, makeOrganisation, makeStaff, signInAs } from '../../test/factories';
+import { makeClient, makeOrganisation, makeStaff } from '../../test/factories';
+import { sessionOf } from '../../test/sessions';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 // The test clock starts on Monday 2026-03-02 at 09:00 UTC; the programme is the real one in content/.
 let t: TestApp;
-let origin: string;
 const w = {} as {
   p1: Awaited<ReturnType<typeof makeStaff>>;
   p2: Awaited<ReturnType<typeof makeStaff>>;
@@ -13,7 +13,6 @@ const w = {} as {
 
 beforeAll(async () => {
   t = await createTestApp();
-  origin = t.config.publicOrigin;
   const now = t.clock.now();
   const org = await makeOrganisation(t.database.db, now);
   w.p1 = await makeStaff(t.database.db, now, org.id, ['practitioner']);
@@ -22,13 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function as(person: { email: string }) {
-  const cookie = await signInAs(t.app, origin, person.email);
-  return {
-    put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { origin, cookie }, payload }),
-    get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
-  };
-}
+const as = (person: { email: string }) => sessionOf(t, person);
 const done = (recordedAt = '2026-03-02T08:55:00Z') => ({ contentVersion: '1.0.0', recordedAt });
 
 describe('the programme', () => {
