@@ -1,8 +1,8 @@
-import type { ClientRecord, QuestionnaireResponse } from '@tandem/domain';
+import type { ClientRecord, Programme, QuestionnaireResponse } from '@tandem/domain';
 import { useState } from 'react';
 import { apiPost, type ApiError } from '../shared/api';
 import { errorText } from '../shared/error-text';
-import { useT } from '../shared/i18n/I18nProvider';
+import { useLocale, useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
 import { useApiGet } from '../shared/use-api-get';
@@ -11,15 +11,17 @@ import { staffPaths } from './routes';
 import { ClientCheckIns } from './ClientCheckIns';
 import { ClientConsent } from './ClientConsent';
 import { ClientEpisodes } from './ClientEpisodes';
+import { ClientExercises } from './ClientExercises';
 import { ClientMoodSchedule } from './ClientMoodSchedule';
+import { ClientProgramme } from './ClientProgramme';
 import { ClientQuestionnaires } from './ClientQuestionnaires';
 import { ClientRiskAlerts } from './ClientRiskAlerts';
 import { StaffFrame, type StaffContext } from './StaffFrame';
 
 /**
  * One client's record: the identity banner first, then their risk alerts (open ones prominent),
- * questionnaire scores, check-ins, referrals, mood prompts, consent, contact details, care team
- * and account.
+ * questionnaire scores, check-ins, online work and exercises, referrals, mood prompts, consent,
+ * contact details, care team and account.
  */
 export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId: string }) {
   const t = useT<PractitionerKey>();
@@ -28,6 +30,9 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
   const { resource, reload, replace } = useApiGet<ClientRecord>(`/api/clients/${encodeURIComponent(clientId)}`);
   // One load of the scores for the measures section and each appointment's scores.
   const scores = useApiGet<{ responses: QuestionnaireResponse[] }>(`/api/clients/${encodeURIComponent(clientId)}/questionnaire-responses`);
+  // One load of the programme's titles (no client data) for the online work and the exercises.
+  const { locale } = useLocale();
+  const programme = useApiGet<Programme>(`/api/programme?locale=${encodeURIComponent(locale)}`);
   if (resource.status === 'loading') {
     return (
       <StaffFrame staff={staff} page={`client ${clientId}`}>
@@ -69,6 +74,8 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
       <ClientRiskAlerts key={recorded} client={client} staff={staff} />
       <ClientQuestionnaires client={client} scores={scores} timeZone={timeZone} onRecorded={onRecorded} />
       <ClientCheckIns clientId={client.id} timeZone={timeZone} />
+      <ClientProgramme clientId={client.id} timeZone={timeZone} programme={programme} />
+      <ClientExercises client={client} timeZone={timeZone} programme={programme.resource} />
       <ClientEpisodes client={client} timeZone={timeZone} responses={scores.resource.status === 'ok' ? scores.resource.data.responses : []} onRecorded={onRecorded} />
       <ClientMoodSchedule clientId={client.id} timeZone={timeZone} canChange={client.allowed.manageEpisodes} />
       <ClientConsent clientId={client.id} timeZone={timeZone} names={careTeamNames} canRecord={client.allowed.manageEpisodes} />
