@@ -2,7 +2,8 @@ import type { ExerciseSubmission } from '@tandem/domain';
 import { formatDate } from '../shared/dates';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
-import { ClientText, ScrollTable } from './ClientExercisesText';
+import { ClientText } from './ClientExercisesText';
+import { ScrollTable } from './ScrollTable';
 import { byDay, inTimeOrder } from './exercise-view';
 
 /**

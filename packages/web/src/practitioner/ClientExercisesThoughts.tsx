@@ -1,7 +1,8 @@
 import type { ExerciseSubmission } from '@tandem/domain';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
-import { ClientList, ClientText, EntryParts, ScrollTable } from './ClientExercisesText';
+import { ClientList, ClientText, EntryParts } from './ClientExercisesText';
+import { ScrollTable } from './ScrollTable';
 import { feelingChanges } from './exercise-view';
 
 /**

@@ -9,6 +9,7 @@ import type { PractitionerKey } from '../../shared/i18n/keys';
 import { useNow } from '../use-now';
 import { DateTimeField, instantFromLocal } from './FieldFrame';
 import { StaffSelectField } from './StaffSelect';
+import { ScrollTable } from '../ScrollTable';
 
 type Period = DutyOverview['rota'][number];
 
@@ -18,31 +19,16 @@ export function RotaTable({ overview, nameOf }: { overview: DutyOverview; nameOf
   const zone = overview.site.timeZone;
   const periods = [...overview.rota].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (!periods.length) return <p>{t('service.rota.empty')}</p>;
-  const caption = t('service.rota.caption', { timeZone: zone });
-  // Scrolls sideways on a phone rather than widening the page (WCAG 1.4.10); focusable so the
-  // keyboard can scroll it too.
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table">
-        <caption className="table-caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('service.rota.who')}</th>
-            <th scope="col">{t('service.rota.from')}</th>
-            <th scope="col">{t('service.rota.to')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((period) => (
-            <tr key={period.id}>
-              <td translate="no">{nameOf(period.staffId)}</td>
-              <td className="nowrap">{formatDateTime(period.startsAt, zone, t)}</td>
-              <td className="nowrap">{formatDateTime(period.endsAt, zone, t)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable caption={t('service.rota.caption', { timeZone: zone })} columns={[t('service.rota.who'), t('service.rota.from'), t('service.rota.to')]}>
+      {periods.map((period) => (
+        <tr key={period.id}>
+          <td translate="no">{nameOf(period.staffId)}</td>
+          <td className="nowrap">{formatDateTime(period.startsAt, zone, t)}</td>
+          <td className="nowrap">{formatDateTime(period.endsAt, zone, t)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
