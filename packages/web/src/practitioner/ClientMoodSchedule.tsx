@@ -36,15 +36,16 @@ export function ClientMoodSchedule({ clientId, timeZone, canChange }: { clientId
   const t = useT<PractitionerKey>();
   const path = `/api/clients/${encodeURIComponent(clientId)}/mood-schedule`;
   const { resource, reload, replace } = useApiGet<ScheduleState>(path);
-  const [saved, setSaved] = useState(0);
+  // One notice for both outcomes: saved, or refused because someone else changed the prompts first.
+  const [notice, setNotice] = useState({ version: 0, stale: false });
   const state = resource.status === 'ok' ? resource.data : null;
   const list = (values: readonly string[]) => (values.length ? values.join(', ') : t('practitioner.mood.noPrompts'));
   return (
     <section aria-labelledby="client-mood-schedule-heading">
       <h2 id="client-mood-schedule-heading">{t('practitioner.mood.heading')}</h2>
       <LoadState resource={resource} onRetry={reload} />
-      <FocusNotice version={saved}>
-        <p>{t('practitioner.mood.saved')}</p>
+      <FocusNotice version={notice.version} tone={notice.stale ? 'warning' : 'success'}>
+        <p>{t(notice.stale ? 'practitioner.mood.stale' : 'practitioner.mood.saved')}</p>
       </FocusNotice>
       {state ? (
         <>
@@ -69,13 +70,16 @@ export function ClientMoodSchedule({ clientId, timeZone, canChange }: { clientId
           </dl>
           {canChange ? (
             <ScheduleForm
-              key={`${saved} ${state.version}`}
+              key={`${notice.version} ${state.version}`}
               path={path}
               state={state}
-              onStale={reload}
+              onStale={() => {
+                reload();
+                setNotice((n) => ({ version: n.version + 1, stale: true }));
+              }}
               onSaved={(next) => {
                 replace(next);
-                setSaved((n) => n + 1);
+                setNotice((n) => ({ version: n.version + 1, stale: false }));
               }}
             />
           ) : null}
