@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:unit`: domain unit tests and server tests against a real database (PGlite by
- * default; PostgreSQL when TEST_DATABASE_URL is set). Browser tests run separately (Playwright).
+ * `npm run test:unit`: domain unit tests, the web app's pure helpers (no DOM), and server tests
+ * against a real database (PGlite by default; PostgreSQL when TEST_DATABASE_URL is set). Browser
+ * tests run separately (Playwright).
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,14 @@ export default defineConfig({
         test: {
           name: 'domain',
           root: 'packages/domain',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          root: 'packages/web',
           include: ['src/**/*.test.ts'],
           environment: 'node',
         },

@@ -10,6 +10,10 @@ import { ChoicesPage } from './consent/ChoicesPage';
 import { ConsentGate, type ConsentView } from './consent/ConsentGate';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { clearDeviceStorage, flushOutbox } from './outbox/outbox';
+import { draftDbName } from './programme/draft-store';
+import { parseProgrammePath } from './programme/paths';
+import { ProgrammeRoute } from './programme/ProgrammeRoute';
 import { ProgressPage } from './progress/ProgressPage';
 import { parseQuestionnairePath } from './questionnaires/paths';
 import { QuestionnaireFlow } from './questionnaires/QuestionnaireFlow';
@@ -22,7 +26,8 @@ import { StaffAccountPage } from './StaffAccountPage';
  * `/invite` sets up an account from an invitation link. Signed in, a client first answers the
  * consent questions (ConsentGate); then `/check-in` records mood; `/questionnaires/…` fills in a
  * questionnaire due before a session; `/reminders` sets when they are asked how they feel;
- * `/progress` shows their check-ins and scores over time; `/choices` shows and changes their
+ * `/progress` shows their check-ins and scores over time; `/programme/…` is the self-help
+ * programme and its exercises (readable after care ends); `/choices` shows and changes their
  * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
 export function ClientApp() {
@@ -53,26 +58,36 @@ export function ClientApp() {
     case 'signed-in': {
       if (state.me.actor.type !== 'client') return <StaffAccountPage onSignOut={session.signOut} />;
       const me = state.me;
+      // Signing out leaves nothing of the client's on the phone: what is waiting is sent first,
+      // then the outbox and exercise drafts are removed (a shared phone shows the next person nothing).
+      const onSignOut = async () => {
+        await flushOutbox(me.actor.clientId ?? '').catch(() => null);
+        const failure = await session.signOut();
+        if (!failure) await clearDeviceStorage([draftDbName]);
+        return failure;
+      };
       const onSessionEnded = () => {
         // Back to home after signing in again: what was kept on the phone is sent from there.
         navigate('/', { replace: true });
         void session.refresh();
       };
       return (
-        <ConsentGate me={me} onSignOut={session.signOut}>
-          {(view) => <ClientPage path={path} me={me} view={view} onSignOut={session.signOut} onSessionEnded={onSessionEnded} />}
+        <ConsentGate me={me} onSignOut={onSignOut}>
+          {(view) => <ClientPage path={path} me={me} view={view} onSignOut={onSignOut} onSessionEnded={onSessionEnded} />}
         </ConsentGate>
       );
     }
   }
 }
 
-/** The signed-in client's pages, once consent allows. Care ended: no check-ins, questionnaires or reminders. */
+/** The signed-in client's pages, once consent allows. Care ended: no check-ins, questionnaires, reminders or new exercise work. */
 function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: string; me: Me; view: ConsentView; onSignOut(): Promise<ApiError | null>; onSessionEnded(): void }) {
   const at = (page: string) => path === page || path === `${page}/`;
   const inCare = me.care?.status !== 'ended';
   if (at('/choices')) return <ChoicesPage me={me} view={view} />;
   if (at('/progress')) return <ProgressPage me={me} />;
+  const programme = parseProgrammePath(path);
+  if (programme) return <ProgrammeRoute me={me} address={programme} onSessionEnded={onSessionEnded} />;
   if (inCare && at('/reminders')) return <RemindersPage me={me} />;
   if (inCare && at('/check-in')) return <CheckInPage me={me} onSessionEnded={onSessionEnded} />;
   const questionnaire = inCare ? parseQuestionnairePath(path) : null;

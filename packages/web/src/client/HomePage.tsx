@@ -1,5 +1,5 @@
 import type { CheckIn, DueQuestionnaire, Me } from '@tandem/domain';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ApiError } from '../shared/api';
 import { formatDateTime } from '../shared/dates';
 import { useT } from '../shared/i18n/I18nProvider';
@@ -10,6 +10,7 @@ import { useApiGet } from '../shared/use-api-get';
 import { ClientFrame } from './ClientFrame';
 import type { OutboxItem } from './outbox/outbox';
 import { useOutbox } from './outbox/useOutbox';
+import { NextStepCard } from './programme/NextStepCard';
 import { DueQuestionnaires } from './questionnaires/DueQuestionnaires';
 
 /** The first word of a name, to greet people the way they are usually called. */
@@ -28,12 +29,14 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
   const { resource, reload } = useApiGet<{ checkIns: CheckIn[] }>('/api/check-ins?days=14');
   const due = useApiGet<{ due: DueQuestionnaire[] }>('/api/questionnaires/due');
   const reloadDue = due.reload;
+  const [sends, setSends] = useState(0);
   // What was kept on the phone is sent when home opens; then the lists are read again.
   const outbox = useOutbox(
     me.actor.clientId ?? '',
     useCallback(() => {
       reload();
       reloadDue();
+      setSends((n) => n + 1);
     }, [reload, reloadDue]),
   );
   return (
@@ -61,6 +64,7 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
             </Link>
           </p>
           <DueQuestionnaires due={due.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
+          <NextStepCard version={sends} />
         </>
       )}
       <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />
@@ -74,6 +78,11 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
       />
       <h2>{t('client.home.moreHeading')}</h2>
       <ul className="home-links">
+        {me.care?.status === 'ended' ? (
+          <li>
+            <Link href="/programme">{t('client.home.programmeLink')}</Link>
+          </li>
+        ) : null}
         <li>
           <Link href="/progress">{t('client.home.progressLink')}</Link>
         </li>
@@ -159,8 +168,17 @@ function RecentCheckIns({
   );
 }
 
+const notSentKey: Record<OutboxItem['kind'], ClientKey> = {
+  'check-in': 'client.home.answersNotSent',
+  answer: 'client.home.answersNotSent',
+  questionnaire: 'client.home.answersNotSent',
+  'help-request': 'client.home.helpNotSent',
+  'step-done': 'client.home.stepNotSent',
+  exercise: 'client.home.exerciseNotSent',
+};
+
 /**
- * Answers, questionnaires or help requests the server refused (check-ins show in their list):
+ * Answers, questionnaires, help requests, steps or exercise entries the server refused (check-ins show in their list):
  * kept and shown, never silently dropped, until the client removes them.
  */
 function NotSent({ items, onDismiss }: { items: OutboxItem[]; onDismiss(id: string): void }) {
@@ -178,7 +196,7 @@ function NotSent({ items, onDismiss }: { items: OutboxItem[]; onDismiss(id: stri
       {[...groups.entries()].map(([key, group]) => (
         <li key={key} className="check-in-item check-in-waiting">
           <span className="check-in-state">
-            {t(group[0]!.kind === 'help-request' ? 'client.home.helpNotSent' : 'client.home.answersNotSent', { problem: group[0]!.problem ?? '' })}{' '}
+            {t(notSentKey[group[0]!.kind], { problem: group[0]!.problem ?? '' })}{' '}
             <button type="button" className="button-link" onClick={() => group.forEach((item) => onDismiss(item.id))}>
               {t('client.home.dismiss')}
             </button>

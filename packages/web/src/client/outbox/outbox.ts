@@ -10,11 +10,12 @@
  *
  * Kinds: mood check-ins; questionnaire answers, each saved as it is given (PUT, keyed by response
  * and item, so a changed answer replaces the waiting one); finished questionnaires; and "I need
- * help now" requests. What the server answered to a delivered item is kept for this page
+ * help now" requests; programme steps marked done, and exercise entries (PUT, keyed by entry, so
+ * a newer save of the same entry replaces the one waiting). What the server answered to a delivered item is kept for this page
  * (`outcomeOf`), so a page can show it — the risk notice after a PHQ-9 item-9 answer, the total
  * after a finished questionnaire.
  */
-export type OutboxKind = 'check-in' | 'answer' | 'questionnaire' | 'help-request';
+export type OutboxKind = 'check-in' | 'answer' | 'questionnaire' | 'help-request' | 'step-done' | 'exercise';
 
 export interface OutboxItem {
   /**
@@ -44,7 +45,9 @@ export interface OutboxItem {
 export type FlushStop = 'done' | 'signed-out' | 'offline';
 
 /** What became of an item sent from this page: the server's answer, or its refusal. */
-export type Outcome = { state: 'delivered'; body: unknown } | { state: 'refused'; status: number; code: string; problem: string };
+export type Outcome =
+  | { state: 'delivered'; body: unknown }
+  | { state: 'refused'; status: number; code: string; problem: string; details?: { path: string; message: string }[] };
 
 /** Outcomes of items sent from this page, by item id; and who wants to hear of new ones. */
 const outcomes = new Map<string, Outcome>();
@@ -215,12 +218,25 @@ async function flushPass(ownerId: string): Promise<FlushResult> {
       await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1 }));
       return stopped('offline');
     }
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | null;
     const problem = body?.error?.message ?? `HTTP ${res.status}`;
     await update(item.id, (i) => (i.seq === item.seq ? { ...i, attempts: i.attempts + 1, state: 'refused', problem } : i));
-    recordOutcome(item.id, { state: 'refused', status: res.status, code: body?.error?.code ?? 'internal.unexpected', problem });
+    recordOutcome(item.id, { state: 'refused', status: res.status, code: body?.error?.code ?? 'internal.unexpected', problem, details: body?.error?.details ?? [] });
   }
   return stopped('done');
+}
+
+/**
+ * Removes everything this device keeps for the app (the outbox, and the stores `also` names, such
+ * as exercise drafts): after the client signs out, nothing of theirs stays on a shared phone.
+ */
+export async function clearDeviceStorage(also: readonly string[] = []): Promise<void> {
+  for (const name of [dbName, ...also]) {
+    await new Promise<void>((resolve) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = req.onerror = req.onblocked = () => resolve();
+    });
+  }
 }
 
 /** Removes a refused item the client has seen and dismissed. */
