@@ -15,11 +15,24 @@ export interface LocaleInfo {
   dir: 'ltr' | 'rtl';
 }
 
-/** Locales the apps offer. The pseudo-locale is for finding untranslated strings. */
+/**
+ * Locales Tandem knows. Each app offers English, the pseudo-locale (for finding untranslated
+ * strings) and those it has translations for (see mountApp). Arabic is machine-written and not yet
+ * reviewed by a native-speaking clinician; it is written right to left.
+ */
 export const locales: LocaleInfo[] = [
   { code: 'en', nativeName: 'English', dir: 'ltr' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl' },
   { code: 'en-XA', nativeName: 'Pseudo-locale (en-XA)', dir: 'ltr' },
 ];
+
+/** Loads one locale's translated strings (a separate chunk, fetched only when chosen). */
+export type TranslationLoaders = Readonly<Record<string, () => Promise<Messages>>>;
+
+/** The locales an app offers: English, those it has translations for, and the pseudo-locale. */
+export function offeredLocales(loaders: TranslationLoaders): LocaleInfo[] {
+  return locales.filter((l) => l.code === defaultLocale || l.code === pseudoLocale || l.code in loaders);
+}
 
 export const defaultLocale = 'en';
 export const pseudoLocale = 'en-XA';
@@ -55,8 +68,8 @@ export function createTranslate<K extends string>(
 }
 
 /** The locale to start with: ?locale= in the address, then the saved choice, then English. */
-export function initialLocale(search: string, saved: string | null): string {
+export function initialLocale(search: string, saved: string | null, offered: readonly LocaleInfo[] = locales): string {
   const fromUrl = new URLSearchParams(search).get('locale');
-  const known = (code: string | null) => (code && locales.some((l) => l.code === code) ? code : undefined);
+  const known = (code: string | null) => (code && offered.some((l) => l.code === code) ? code : undefined);
   return known(fromUrl) ?? known(saved) ?? defaultLocale;
 }
