@@ -3,7 +3,7 @@ import { formatDate } from '../shared/dates';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { ClientText } from './ClientExercisesText';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../shared/ScrollTable';
 import { byDay, inTimeOrder } from './exercise-view';
 
 /**

@@ -2,7 +2,7 @@ import type { ExerciseSubmission } from '@tandem/domain';
 import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { ClientList, ClientText, EntryParts } from './ClientExercisesText';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable } from '../shared/ScrollTable';
 import { feelingChanges } from './exercise-view';
 
 /**

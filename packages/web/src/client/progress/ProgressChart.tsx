@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ProgressPoint } from './progress-data';
+import { ScrollTable } from '../../shared/ScrollTable';
 
 const width = 320;
 const height = 150;
@@ -47,29 +48,17 @@ export interface ProgressRow {
 /** The text alternative of a chart: a real table with a caption, newest first. */
 export function ProgressTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: ProgressRow[] }) {
   return (
-    <table className="table">
-      <caption className="table-caption">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th scope="col" key={column}>
-              {column}
-            </th>
+    <ScrollTable caption={caption} columns={columns}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row" translate="no">
+            {row.when}
+          </th>
+          {row.cells.map((cell, i) => (
+            <td key={i}>{cell}</td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row" translate="no">
-              {row.when}
-            </th>
-            {row.cells.map((cell, i) => (
-              <td key={i}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ScrollTable>
   );
 }

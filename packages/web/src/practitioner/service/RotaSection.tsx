@@ -9,7 +9,7 @@ import type { PractitionerKey } from '../../shared/i18n/keys';
 import { useNow } from '../use-now';
 import { DateTimeField, instantFromLocal } from './FieldFrame';
 import { StaffSelectField } from './StaffSelect';
-import { ScrollTable } from '../ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 
 type Period = DutyOverview['rota'][number];
 
