@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorker, serviceWorkerFileName } from './build-plugins/service-worker.ts';
 
 /**
  * Writes dist/.vite/chunk-modules.json: for each output chunk, the source modules inside it. The
@@ -27,10 +28,11 @@ function chunkModules(): Plugin {
 /**
  * Two entry points, one build: the client app (`/`) and the practitioner app (`/staff/`). Each
  * page loads only its own code, so a client never downloads practitioner code (checked by
- * e2e/bundle.spec.ts against the build manifest).
+ * e2e/bundle.spec.ts against the build manifest). A third entry is the client app's service
+ * worker (/sw.js), which the build gives the list of files to keep on the phone.
  */
 export default defineConfig({
-  plugins: [react(), chunkModules()],
+  plugins: [react(), chunkModules(), serviceWorker({ entry: 'sw', clientEntryName: 'client', clientPage: 'index.html' })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -42,7 +44,10 @@ export default defineConfig({
       input: {
         client: path.resolve(import.meta.dirname, 'index.html'),
         staff: path.resolve(import.meta.dirname, 'staff/index.html'),
+        // The client app's service worker, as /sw.js (build-plugins/service-worker.ts).
+        sw: path.resolve(import.meta.dirname, 'src/sw/service-worker.ts'),
       },
+      output: { entryFileNames: serviceWorkerFileName('sw') },
     },
   },
   server: {

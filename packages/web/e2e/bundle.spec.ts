@@ -64,3 +64,25 @@ test.describe('client bundle', () => {
     expect(bytes).toBeLessThanOrEqual(150 * 1024);
   });
 });
+
+test.describe('client service worker', () => {
+  const build: { version: string; shell: string[] } = JSON.parse(fs.readFileSync(path.join(dist, '.vite/service-worker.json'), 'utf8'));
+  const worker = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+
+  test('is one classic script with this build’s shell written in', () => {
+    // A worker registered as a classic script cannot import: a chunk shared with the pages would break it.
+    expect(worker).not.toMatch(/\bimport\s*[{*(`'"]|\bexport\s*[{*]/);
+    expect(worker).not.toContain('__TANDEM_BUILD__');
+    expect(worker).toContain(build.version);
+    expect(build.shell).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', `/${manifest['index.html']!.file}`]));
+    for (const file of build.shell) expect(fs.existsSync(path.join(dist, file)), `${file} is built`).toBe(true);
+  });
+
+  test('keeps every file the client app can load, and no practitioner code, on the phone', () => {
+    const shell = new Set(build.shell.map((file) => file.slice(1)));
+    for (const file of fullClosure('index.html')) expect(shell.has(file), `${file} is kept`).toBe(true);
+    expect(shell.has('staff/index.html')).toBe(false);
+    const modules = [...shell].flatMap((file) => chunkModules[file] ?? []);
+    expect(modules.filter((m) => m.startsWith('src/practitioner/') || m.endsWith('/practitioner.json'))).toEqual([]);
+  });
+});

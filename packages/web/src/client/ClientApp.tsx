@@ -10,6 +10,7 @@ import { ChoicesPage } from './consent/ChoicesPage';
 import { ConsentGate, type ConsentView } from './consent/ConsentGate';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { forgetDeviceCopies } from './device/service-worker';
 import { clearDeviceStorage, flushOutbox } from './outbox/outbox';
 import { draftDbName } from './programme/draft-store';
 import { parseProgrammePath } from './programme/paths';
@@ -34,6 +35,8 @@ export function ClientApp() {
   const path = usePathname();
   const session = useSession();
   const { state } = session;
+  // A new sign-in starts with no copies of anybody's reads on the phone (a shared phone).
+  const signedIn = (me: Me) => void forgetDeviceCopies().then(() => session.signedIn(me));
 
   // Help is there for everyone, signed in or not, before anyone knows who is signed in.
   if (path === '/help' || path === '/help/') return <HelpPage backHref="/" me={state.status === 'signed-in' ? state.me : null} />;
@@ -42,7 +45,7 @@ export function ClientApp() {
       <InvitationPage
         signInHref="/"
         onAccepted={(me) => {
-          session.signedIn(me);
+          signedIn(me);
           navigate('/', { replace: true });
         }}
       />
@@ -54,16 +57,17 @@ export function ClientApp() {
     case 'unavailable':
       return <UnavailablePage error={state.error} onRetry={() => void session.refresh()} />;
     case 'signed-out':
-      return <SignInPage ended={state.ended} onSignedIn={session.signedIn} />;
+      return <SignInPage ended={state.ended} onSignedIn={signedIn} />;
     case 'signed-in': {
       if (state.me.actor.type !== 'client') return <StaffAccountPage onSignOut={session.signOut} />;
       const me = state.me;
       // Signing out leaves nothing of the client's on the phone: what is waiting is sent first,
-      // then the outbox and exercise drafts are removed (a shared phone shows the next person nothing).
+      // then the outbox, exercise drafts and kept copies are removed (a shared phone shows the
+      // next person nothing).
       const onSignOut = async () => {
         await flushOutbox(me.actor.clientId ?? '').catch(() => null);
         const failure = await session.signOut();
-        if (!failure) await clearDeviceStorage([draftDbName]);
+        if (!failure) await Promise.all([clearDeviceStorage([draftDbName]), forgetDeviceCopies()]);
         return failure;
       };
       const onSessionEnded = () => {

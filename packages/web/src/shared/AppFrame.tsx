@@ -19,11 +19,13 @@ interface AppFrameProps {
   header?: ReactNode;
   /** Wider content, for tables on desktop screens. */
   wide?: boolean;
+  /** Notices about the app itself (offline, a new version), above the page's own content. */
+  notices?: ReactNode;
   children: ReactNode;
 }
 
 /** Page landmarks both apps share: skip link, header, main, footer with the language menu. */
-export function AppFrame({ title, page, header, wide = false, children }: AppFrameProps) {
+export function AppFrame({ title, page, header, wide = false, notices, children }: AppFrameProps) {
   const t = useT<CommonKey>();
   const main = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -46,6 +48,7 @@ export function AppFrame({ title, page, header, wide = false, children }: AppFra
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className={wide ? 'wide' : undefined}>
+        {notices}
         {children}
       </main>
       <footer className={wide ? 'app-footer wide' : 'app-footer'}>

@@ -1,4 +1,5 @@
 import type { ErrorBody, ErrorCode, ErrorDetail } from '@tandem/domain';
+import { savedAtHeader } from './device-copy';
 
 /**
  * A small wrapper around `fetch` for Tandem's JSON API. Every answer comes back as a typed result
@@ -31,6 +32,33 @@ export function onUnauthenticated(listener: Listener): () => void {
   };
 }
 
+/**
+ * When the last answer came from the copy this phone kept (the client app's service worker
+ * answers with it when the network fails; src/sw/routing.ts): when that copy was saved. Null
+ * after an answer from the server. Pages show "you're offline" from it.
+ */
+let deviceCopySavedAt: string | null = null;
+const deviceCopyListeners = new Set<Listener>();
+
+export function lastAnswerFromDevice(): string | null {
+  return deviceCopySavedAt;
+}
+
+export function onDeviceCopyChange(listener: Listener): () => void {
+  deviceCopyListeners.add(listener);
+  return () => {
+    deviceCopyListeners.delete(listener);
+  };
+}
+
+/** Notes whether an answer came from the server or from a copy kept on the phone. */
+export function noteAnswerSource(response: Response): void {
+  const savedAt = response.headers.get(savedAtHeader);
+  if (savedAt === deviceCopySavedAt) return;
+  deviceCopySavedAt = savedAt;
+  for (const listener of deviceCopyListeners) listener();
+}
+
 function isErrorBody(value: unknown): value is ErrorBody {
   const error = (value as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof error?.code === 'string' && typeof error.message === 'string';
@@ -48,6 +76,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: u
   } catch {
     return { ok: false, status: 0, error: { status: 0, code: 'network', message: '', details: [] } };
   }
+  noteAnswerSource(response);
   const text = await response.text().catch(() => '');
   let json: unknown = undefined;
   try {

@@ -1,3 +1,5 @@
+import { noteAnswerSource } from '../../shared/api';
+
 /**
  * The client app's outbox: every client write is first stored on the device (IndexedDB) with the
  * UUID that makes it idempotent, then sent in order. Nothing the client enters is lost to a dropped
@@ -205,6 +207,8 @@ async function flushPass(ownerId: string): Promise<FlushResult> {
       await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1 }));
       return stopped('offline');
     }
+    // The server answered: pages no longer show "you are offline".
+    noteAnswerSource(res);
     if (res.ok) {
       const body: unknown = await res.json().catch(() => null);
       // Only this very version is done: a replacement stored meanwhile (new seq) stays to be sent.

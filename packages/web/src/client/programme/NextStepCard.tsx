@@ -5,6 +5,7 @@ import type { ClientKey } from '../../shared/i18n/keys';
 import { LoadState } from '../../shared/LoadState';
 import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
+import { useKeepOpenStepsOnPhone } from './keep-on-phone';
 import { stepHref } from './paths';
 import { minutesText, programmeUrl } from './programme-data';
 
@@ -18,6 +19,7 @@ export function NextStepCard({ version }: { version: number }) {
   const programme = useApiGet<Programme>(programmeUrl(locale));
   const progress = useApiGet<ProgrammeProgress>('/api/me/programme');
   const reloadProgress = progress.reload;
+  useKeepOpenStepsOnPhone(programme.resource, progress.resource, locale);
   // Home sends what was kept on the phone when it opens; a step marked done offline then counts.
   useEffect(() => {
     if (version > 0) reloadProgress();

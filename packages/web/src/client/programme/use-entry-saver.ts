@@ -1,18 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { outcomeOf, type Outcome } from '../outbox/outbox';
-import { useOutbox } from '../outbox/useOutbox';
+import { onOutcome, outcomeOf, replaceInOutbox, type Outcome } from '../outbox/outbox';
+import { announceOutboxChange, useOutbox } from '../outbox/useOutbox';
 import { keepDraft, type DeviceDraft } from './draft-store';
 import { entryItem, entryItemId } from './entry-save';
 
-/** How long typing pauses before the words are saved (about a second). */
+/** How long typing pauses before the words are sent (about a second). */
 const saveAfterMs = 1000;
+
+/**
+ * Writes to the device one after another, in the order typed: each edit is kept on the phone at
+ * once — the draft, and the outbox item that will send it — so a reload or a closed tab a moment
+ * after typing still finds every word, and sends it when it can.
+ */
+let deviceWrites: Promise<unknown> = Promise.resolve();
+function keepInOrder(draft: DeviceDraft): Promise<void> {
+  const write = deviceWrites.then(async () => {
+    await keepDraft(draft);
+    await replaceInOutbox({ ...entryItem(draft), ownerId: draft.ownerId });
+  });
+  deviceWrites = write.catch(() => undefined);
+  return write;
+}
 
 export type SaveState = 'none' | 'saved' | 'kept-offline' | 'kept-sign-in' | 'refused';
 
 /**
- * Saves an entry as the client types: after a short pause, on leaving the page and when the tab
- * is hidden (closed, or switched away from). Each save goes to the device first, then through the
- * outbox to the server with a fresh `recordedAt`, so the newest words always win.
+ * Saves an entry as the client types: each change to the device at once, and after a short pause,
+ * on leaving the page and when the tab is hidden (closed, or switched away from) through the outbox
+ * to the server. Every save carries a fresh `recordedAt`, so the newest words always win.
  */
 export function useEntrySaver(start: DeviceDraft) {
   const outbox = useOutbox(start.ownerId);
@@ -22,7 +37,7 @@ export function useEntrySaver(start: DeviceDraft) {
   const [problem, setProblem] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsaved = useRef(false);
-  const { replace, send } = outbox;
+  const { send } = outbox;
 
   const save = useCallback(
     async (status: DeviceDraft['status'], data = latest.current.data): Promise<Outcome | undefined> => {
@@ -31,15 +46,15 @@ export function useEntrySaver(start: DeviceDraft) {
       const next: DeviceDraft = { ...latest.current, status, data, recordedAt: new Date().toISOString() };
       latest.current = next;
       setDraft(next);
-      await keepDraft(next);
-      await replace(entryItem(next));
+      await keepInOrder(next);
+      announceOutboxChange();
       const { stop } = await send();
       const outcome = outcomeOf(entryItemId(next.entryId));
       if (outcome?.state === 'refused') setProblem(outcome.problem);
       setState(outcome?.state === 'refused' ? 'refused' : outcome ? 'saved' : stop === 'signed-out' ? 'kept-sign-in' : 'kept-offline');
       return outcome;
     },
-    [replace, send],
+    [send],
   );
 
   /** The client changed something: show it now, save it after a pause. */
@@ -47,6 +62,8 @@ export function useEntrySaver(start: DeviceDraft) {
     (change: Partial<Pick<DeviceDraft, 'data' | 'shared'>>) => {
       latest.current = { ...latest.current, ...change };
       setDraft(latest.current);
+      // What the save after the pause will send, kept now.
+      void keepInOrder({ ...latest.current, status: 'draft', recordedAt: new Date().toISOString() });
       unsaved.current = true;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save('draft'), saveAfterMs);
@@ -70,5 +87,20 @@ export function useEntrySaver(start: DeviceDraft) {
     };
   }, [save]);
 
-  return { draft, edit, save, state, problem };
+  // Words kept on the phone by an earlier visit (a reload offline) say so, and say "Saved." once
+  // a later send — a retry, when the server is back — delivers them.
+  const itemId = entryItemId(start.entryId);
+  useEffect(
+    () =>
+      onOutcome((id) => {
+        if (id !== itemId) return;
+        const outcome = outcomeOf(id);
+        if (outcome?.state === 'delivered') setState('saved');
+      }),
+    [itemId],
+  );
+  const waiting = outbox.items.some((item) => item.id === itemId && item.state === 'waiting');
+  const shown: SaveState = state === 'none' && waiting ? 'kept-offline' : state;
+
+  return { draft, edit, save, state: shown, problem };
 }
