@@ -39,7 +39,14 @@ export function onNewVersion(listener: Listener): () => void {
  * so the next person on a shared phone never sees them). Exercise drafts and the outbox are
  * cleared separately (outbox.ts).
  */
+/** Goes up each time the copies are forgotten: background reads started before then stop. */
+let copiesGeneration = 0;
+export function deviceCopiesGeneration(): number {
+  return copiesGeneration;
+}
+
 export async function forgetDeviceCopies(): Promise<void> {
+  copiesGeneration++;
   // The worker also drops any read still on its way, so it is not kept after this.
   navigator.serviceWorker?.controller?.postMessage({ type: forgetMessage });
   if ('caches' in window) await caches.delete(dataCacheName).catch(() => false);

@@ -1,6 +1,7 @@
 import type { Programme, ProgrammeProgress } from '@tandem/domain';
 import { useEffect } from 'react';
 import type { Resource } from '../../shared/use-api-get';
+import { deviceCopiesGeneration } from '../device/service-worker';
 import { stepUrl } from './programme-data';
 
 /** What this page has already asked for, so each step is fetched once a page load. */
@@ -22,9 +23,11 @@ export function useKeepOpenStepsOnPhone(programme: Resource<Programme>, progress
       .flatMap((m) => m.steps.map((s) => stepUrl(m.id, s.id, locale)))
       .filter((url) => !asked.has(url));
     let live = true;
+    // Stops at once when the copies are forgotten (signing out), before the page has gone.
+    const generation = deviceCopiesGeneration();
     void (async () => {
       for (const url of urls) {
-        if (!live) return;
+        if (!live || deviceCopiesGeneration() !== generation) return;
         asked.add(url);
         await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => asked.delete(url));
       }
