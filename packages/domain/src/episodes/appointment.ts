@@ -56,6 +56,8 @@ export const ChangeAppointmentStatusRequestSchema = z
 export const AppointmentSchema = z
   .object({
     id: z.uuid(),
+    /** A short opaque reference, the same one a practitioner's calendar feed shows. */
+    reference: z.string(),
     episodeId: z.uuid(),
     clientId: z.uuid(),
     practitionerId: z.uuid(),

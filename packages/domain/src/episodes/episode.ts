@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../api/fields';
 import { IdSchema } from '../ids';
+import { PlanTemplateIdSchema } from '../plans/plan';
 
 /**
  * A referral and its episode of care. NHS Talking Therapies count outcomes per referral, when it
@@ -51,6 +52,8 @@ export const CreateEpisodeRequestSchema = z
     problemDescriptor: z.string().trim().min(1).max(200),
     step: z.enum(steps),
     assignedPractitionerId: IdSchema,
+    /** The template the episode's treatment plan starts from; without it, the England default for the step (decision 0020). */
+    planTemplateId: PlanTemplateIdSchema.optional(),
   })
   .meta({ id: 'CreateEpisodeRequest' });
 

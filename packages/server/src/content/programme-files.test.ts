@@ -104,8 +104,16 @@ describe('tandem content check', () => {
     const bad = programme({ ...validFour(), 'active/en/01-first-step.md': '# Step\n\n<b>Bold</b>\n' });
     expect(await runContentCheck(['check', '--dir', bad], (s) => out.push(s), (s) => err.push(s))).toBe(1);
     expect(err.join('')).toContain('active/en/01-first-step.md:3: HTML is not allowed in a step');
-    expect(await runContentCheck(['check', '--dir', programme(validFour())], (s) => out.push(s), (s) => err.push(s))).toBe(0);
-    expect(out.join('')).toBe('Content OK: 4 modules, 4 steps, about 8 minutes.\n');
+    // Plan templates are checked too (decision 0020): the two England defaults are required.
+    const ok = programme(validFour());
+    fs.mkdirSync(path.join(ok, 'plan-templates'));
+    for (const [id, step] of [['england-step-2', 'low_intensity'], ['england-step-3', 'high_intensity']] as const) {
+      const steps = [{ mode: 'face_to_face', component: 'psychoeducation', moduleId: null, purpose: 'Agree goals', plannedWeek: null }];
+      const template = { id, version: '1.0.0', name: id, description: 'One session.', example: false, step, source: { citation: 'A test', url: null }, sessionsPlanned: { min: 1, max: 1 }, sessionMinutes: null, requiredComponents: [], clinicalReview: { reviewer: null, reviewedOn: null }, steps };
+      fs.writeFileSync(path.join(ok, 'plan-templates', `${id}.yaml`), JSON.stringify(template));
+    }
+    expect(await runContentCheck(['check', '--dir', ok], (s) => out.push(s), (s) => err.push(s))).toBe(0);
+    expect(out.join('')).toBe('Content OK: 4 modules, 4 steps, about 8 minutes; 2 plan templates.\n');
     expect(await runContentCheck(['verify'], (s) => out.push(s), (s) => err.push(s))).toBe(2);
   });
 });

@@ -21,7 +21,7 @@ export interface LoadedProgramme {
 const isDirectory = async (p: string) => (await fs.stat(p).catch(() => null))?.isDirectory() ?? false;
 
 /** The 1-based line of the YAML node at `keys`, or of its nearest parent that exists. */
-function lineOf(doc: Document, lines: LineCounter, keys: (string | number)[]): number {
+export function lineOf(doc: Document, lines: LineCounter, keys: (string | number)[]): number {
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;

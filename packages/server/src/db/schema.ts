@@ -1,4 +1,4 @@
-import type { AnswerSource, CareSettings, ConsentChoices, ExerciseId, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
+import type { AnswerSource, PlanComponent, CareSettings, ConsentChoices, ExerciseId, CrisisContact, DutyReason, InstrumentId, MoodPromptSchedule, ResponseTierName, RiskPolicy, RiskRule, StaffRole, WeeklyHours } from '@tandem/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /**
@@ -468,7 +468,120 @@ export interface StepProgressTable {
   received_at: Timestamp;
 }
 
+/** Treatment plans (migration 0012, decision 0020). */
+export interface OrganisationPlanTemplateTable {
+  id: string;
+  organisation_id: string;
+  version: number;
+  step: 'low_intensity' | 'high_intensity';
+  definition: ColumnType<unknown, string, string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationPlanDefaultsTable {
+  organisation_id: string;
+  low_intensity: string;
+  high_intensity: string;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface TreatmentPlanTable {
+  id: string;
+  organisation_id: string;
+  episode_id: string;
+  client_id: string;
+  template_id: string;
+  template_version: string;
+  template_name: string;
+  template_is_example: boolean;
+  required_components: ColumnType<unknown, string, string>;
+  steps: ColumnType<unknown, string, string>;
+  version: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface TreatmentPlanChangeTable {
+  id: string;
+  plan_id: string;
+  version: number;
+  kind: 'created' | 'edited';
+  steps_before: ColumnType<unknown, string | null, never>;
+  steps_after: ColumnType<unknown, string, never>;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+/** Homework and agenda items (migration 0014, decision 0023). */
+export interface HomeworkTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string;
+  appointment_id: string | null;
+  items: ColumnType<unknown, string, string>;
+  /** 'YYYY-MM-DD', the client's calendar date. */
+  due_on: string;
+  status: 'active' | 'cancelled';
+  set_by: string | null;
+  set_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  text: string;
+  status: 'open' | 'discussed' | 'removed';
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+  discussed_at: Timestamp | null;
+  discussed_by: string | null;
+  discussed_appointment_id: string | null;
+  removed_at: Timestamp | null;
+}
+
+/** Structured session notes (migration 0015, decision 0024): internal to the care team. */
+export interface SessionNoteTable {
+  appointment_id: string;
+  organisation_id: string;
+  episode_id: string;
+  client_id: string;
+  plan_step_id: string | null;
+  component_delivered: PlanComponent | null;
+  agenda: string;
+  reviewed: string;
+  homework_reviewed: boolean | null;
+  homework_set: string;
+  risk_reviewed: boolean | null;
+  next_steps: string;
+  saved_at: Timestamp;
+  revision: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Schema {
+  session_note: SessionNoteTable;
+  homework: HomeworkTable;
+  agenda_item: AgendaItemTable;
+  organisation_plan_template: OrganisationPlanTemplateTable;
+  organisation_plan_defaults: OrganisationPlanDefaultsTable;
+  treatment_plan: TreatmentPlanTable;
+  treatment_plan_change: TreatmentPlanChangeTable;
   step_progress: StepProgressTable;
   exercise_entry: ExerciseEntryTable;
   exercise_entry_submission: ExerciseEntrySubmissionTable;

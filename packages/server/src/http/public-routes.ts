@@ -18,7 +18,8 @@ export const publicApiRoutes = [
 ] as const;
 
 /**
- * Pages outside /api that are public: the built web app's files (no data in them), and in
- * development without SMTP the dev outbox.
+ * Pages outside /api that are public: the built web app's files (no data in them), in
+ * development without SMTP the dev outbox, and the private calendar feeds, whose secret address
+ * is their credential (decision 0021).
  */
-export const publicPagePrefixes = ['/dev/outbox'] as const;
+export const publicPagePrefixes = ['/dev/outbox', '/calendar/'] as const;

@@ -14,7 +14,7 @@ import { publicApiRoutes } from './public-routes';
 type Person = { email: string } | null;
 interface Req {
   as: Person;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: object;
   check?: (res: LightMyRequestResponse) => void;
@@ -383,6 +383,46 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: `/api/appointments/${w.a1}/status`, payload: { status: 'cancelled_by_client', version: 1 } },
     ],
   },
+  'POST /api/appointments/:appointmentId/reschedule': {
+    own: async () => {
+      const booking = walkAppointment('2026-05-11T09:00:00Z');
+      expect((await send({ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/appointments`, payload: booking })).statusCode).toBe(201);
+      return [{ as: w.p1, method: 'POST', url: `/api/appointments/${booking.id}/reschedule`, payload: { startsAt: '2026-05-11T11:00:00Z', version: 1 } }];
+    },
+    foreign: () => [
+      { as: w.p2, method: 'POST', url: `/api/appointments/${w.a2}/reschedule`, payload: { startsAt: '2026-05-12T09:00:00Z', version: 1 } },
+      { as: w.pb, method: 'POST', url: `/api/appointments/${w.a2}/reschedule`, payload: { startsAt: '2026-05-12T09:00:00Z', version: 1 } },
+      { as: w.c1, method: 'POST', url: `/api/appointments/${w.a2}/reschedule`, payload: { startsAt: '2026-05-12T09:00:00Z', version: 1 } },
+      { as: w.s1, method: 'POST', url: `/api/appointments/${w.a2}/reschedule`, payload: { startsAt: '2026-05-12T09:00:00Z', version: 1 } },
+    ],
+  },
+  'GET /api/appointments/:appointmentId/history': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+      { as: w.c1, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+    ],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+      { as: w.pb, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+      { as: w.c2, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+      { as: w.admin, method: 'GET', url: `/api/appointments/${w.a2}/history` },
+    ],
+  },
+  'GET /api/me/calendar-feed': {
+    own: () => [
+      { as: w.c1, method: 'GET', url: '/api/me/calendar-feed' },
+      { as: w.p1, method: 'GET', url: '/api/me/calendar-feed' },
+    ],
+    foreign: { none: 'answers for the caller’s own feed only; no id can be given' },
+  },
+  'POST /api/me/calendar-feed': {
+    own: () => [{ as: w.c1, method: 'POST', url: '/api/me/calendar-feed' }],
+    foreign: { none: 'makes the caller’s own feed only; the public feed is outside /api (calendar-feed.test.ts)' },
+  },
+  'DELETE /api/me/calendar-feed': {
+    own: () => [{ as: w.c1, method: 'DELETE', url: '/api/me/calendar-feed' }],
+    foreign: { none: 'revokes the caller’s own feed only' },
+  },
   'POST /api/episodes/:episodeId/discharge': {
     own: async () => [
       { as: w.p2, method: 'POST', url: `/api/episodes/${w.e3}/discharge`, payload: { endingReason: 'completed', endedOn: '2026-03-02', version: await episodeVersion(w.e3), relapsePlanOffered: true } },
@@ -689,6 +729,146 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'POST', url: '/api/feedback-templates', payload: { id: newId(t.clock.now()), title: 'Thanks', text: 'Thank you for this.', shared: false } },
     ],
   },
+  'GET /api/plan-templates': {
+    own: () => [{ as: w.p1, method: 'GET', url: '/api/plan-templates', check: (res) => expect(ids(res, 'templates')).toContain('england-step-2') }],
+    foreign: () => [{ as: w.c1, method: 'GET', url: '/api/plan-templates' }],
+  },
+  'POST /api/plan-templates': {
+    own: () => [{ as: w.admin, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(newId(t.clock.now())) }],
+    foreign: async () => {
+      // Organisation A's real template: another organisation's admin cannot overwrite or read it by its id.
+      const taken = newId(t.clock.now());
+      expect((await send({ as: w.admin, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(taken) })).statusCode).toBe(201);
+      return [
+        { as: w.adminB, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(taken), refusedWith: [409] },
+        { as: w.p1, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(newId(t.clock.now())) },
+        { as: w.c1, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(newId(t.clock.now())) },
+      ];
+    },
+  },
+  'PUT /api/plan-templates/defaults': {
+    own: () => [{ as: w.admin, method: 'PUT', url: '/api/plan-templates/defaults', payload: { defaults: { low_intensity: 'england-step-2', high_intensity: 'england-step-3' }, version: 0 } }],
+    foreign: async () => {
+      // Organisation A's real template cannot become another organisation's default.
+      const theirs = newId(t.clock.now());
+      expect((await send({ as: w.admin, method: 'POST', url: '/api/plan-templates', payload: walkPlanTemplate(theirs) })).statusCode).toBe(201);
+      return [
+        { as: w.adminB, method: 'PUT', url: '/api/plan-templates/defaults', payload: { defaults: { low_intensity: theirs, high_intensity: 'england-step-3' }, version: 0 } },
+        { as: w.p1, method: 'PUT', url: '/api/plan-templates/defaults', payload: { defaults: { low_intensity: 'england-step-2', high_intensity: 'england-step-3' }, version: 0 } },
+        { as: w.c1, method: 'PUT', url: '/api/plan-templates/defaults', payload: { defaults: { low_intensity: 'england-step-2', high_intensity: 'england-step-3' }, version: 0 } },
+      ];
+    },
+  },
+  'GET /api/episodes/:episodeId/plan': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/plan`, check: (res) => expect(res.json().episodeId).toBe(w.e1) },
+      { as: w.s1, method: 'GET', url: `/api/episodes/${w.e1}/plan` },
+    ],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e2}/plan` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/plan` },
+      { as: w.admin, method: 'GET', url: `/api/episodes/${w.e1}/plan` },
+      { as: w.c1, method: 'GET', url: `/api/episodes/${w.e1}/plan` },
+      { as: w.c2, method: 'GET', url: `/api/episodes/${w.e1}/plan` },
+    ],
+  },
+  'POST /api/episodes/:episodeId/plan': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/episodes/${await episodeWithoutPlan()}/plan`, payload: { id: newId(t.clock.now()), templateId: 'england-step-2' } }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/plan`, payload: { id: newId(t.clock.now()), templateId: 'england-step-2' } },
+      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/plan`, payload: { id: newId(t.clock.now()), templateId: 'england-step-2' } },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/plan`, payload: { id: newId(t.clock.now()), templateId: 'england-step-2' } },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/plan`, payload: { id: newId(t.clock.now()), templateId: 'england-step-2' } },
+    ],
+  },
+  'PUT /api/episodes/:episodeId/plan': {
+    own: async () => [{ as: w.p1, method: 'PUT', url: `/api/episodes/${w.e1}/plan`, payload: await planEdit(w.e1) }],
+    foreign: async () => [
+      { as: w.p1, method: 'PUT', url: `/api/episodes/${w.e2}/plan`, payload: await planEdit(w.e2) },
+      { as: w.s1, method: 'PUT', url: `/api/episodes/${w.e1}/plan`, payload: await planEdit(w.e1) },
+      { as: w.pb, method: 'PUT', url: `/api/episodes/${w.e1}/plan`, payload: await planEdit(w.e1) },
+      { as: w.c1, method: 'PUT', url: `/api/episodes/${w.e1}/plan`, payload: await planEdit(w.e1) },
+    ],
+  },
+  'GET /api/episodes/:episodeId/plan/history': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/plan/history` },
+      { as: w.s1, method: 'GET', url: `/api/episodes/${w.e1}/plan/history` },
+    ],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/episodes/${w.e1}/plan/history` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/plan/history` },
+      { as: w.c1, method: 'GET', url: `/api/episodes/${w.e1}/plan/history` },
+    ],
+  },
+  'GET /api/me/plan': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/plan', check: (res) => expect(res.json().plan.steps.length).toBeGreaterThan(0) }],
+    foreign: async () => {
+      const c1Step = (await planEdit(w.e1)).steps[0]!.id;
+      return [
+        { as: w.p1, method: 'GET', url: '/api/me/plan' },
+        // Another client sees their own plan, never c1's steps.
+        { as: w.c2, method: 'GET', url: '/api/me/plan', check: (res) => expect(JSON.stringify(res.json())).not.toContain(c1Step) },
+      ];
+    },
+  },
+  'PUT /api/appointments/:appointmentId/session-note': {
+    own: () => [{ as: w.p1, method: 'PUT', url: `/api/appointments/${w.a2}/session-note`, payload: walkNote() }],
+    foreign: () => [
+      { as: w.p2, method: 'PUT', url: `/api/appointments/${w.a2}/session-note`, payload: walkNote() },
+      { as: w.pb, method: 'PUT', url: `/api/appointments/${w.a2}/session-note`, payload: walkNote() },
+      // The client's own appointment: the note is the care team's internal record.
+      { as: w.c1, method: 'PUT', url: `/api/appointments/${w.a2}/session-note`, payload: walkNote() },
+      // A supervisor reads the note but does not write it.
+      { as: w.s1, method: 'PUT', url: `/api/appointments/${w.a2}/session-note`, payload: walkNote() },
+    ],
+  },
+  'GET /api/appointments/:appointmentId/session-note': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+      { as: w.s1, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+    ],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+      { as: w.pb, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+      { as: w.c1, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+      { as: w.c2, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+      { as: w.admin, method: 'GET', url: `/api/appointments/${w.a2}/session-note` },
+    ],
+  },
+  'GET /api/episodes/:episodeId/protocol-map': {
+    own: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/protocol-map`, check: (res) => expect(res.json().episodeId).toBe(w.e1) },
+      { as: w.s1, method: 'GET', url: `/api/episodes/${w.e1}/protocol-map` },
+    ],
+    foreign: () => [
+      { as: w.p1, method: 'GET', url: `/api/episodes/${w.e2}/protocol-map` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/protocol-map` },
+      { as: w.admin, method: 'GET', url: `/api/episodes/${w.e1}/protocol-map` },
+      { as: w.c1, method: 'GET', url: `/api/episodes/${w.e1}/protocol-map` },
+    ],
+  },
+  'GET /api/me/plan/progress': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/plan/progress', check: (res) => expect(res.json().progress.steps.length).toBeGreaterThan(0) }],
+    foreign: async () => {
+      const c1Step = (await planEdit(w.e1)).steps[0]!.id;
+      return [
+        { as: w.p1, method: 'GET', url: '/api/me/plan/progress' },
+        { as: w.c2, method: 'GET', url: '/api/me/plan/progress', check: (res) => expect(JSON.stringify(res.json())).not.toContain(c1Step) },
+      ];
+    },
+  },
+  'GET /api/supervision/fidelity': {
+    own: () => [
+      { as: w.s1, method: 'GET', url: '/api/supervision/fidelity', check: (res) => expect(res.json().supervisees.map((s: { practitionerId: string }) => s.practitionerId)).toContain(w.p1.id) },
+    ],
+    foreign: () => [
+      // Only supervisees: Tom (p2) is not supervised by s1.
+      { as: w.s1, method: 'GET', url: '/api/supervision/fidelity', check: (res) => expect(JSON.stringify(res.json())).not.toContain(w.p2.id) },
+      { as: w.p1, method: 'GET', url: '/api/supervision/fidelity' },
+      { as: w.c1, method: 'GET', url: '/api/supervision/fidelity' },
+    ],
+  },
   'GET /api/programme': { own: () => [{ as: null, method: 'GET', url: '/api/programme' }], foreign: { none: 'published content, the same for everyone: no client data' } },
   'GET /api/programme/modules/:moduleId/steps/:stepId': {
     own: () => [{ as: null, method: 'GET', url: '/api/programme/modules/understanding-depression/steps/what-depression-is' }],
@@ -725,7 +905,139 @@ const cases: Record<string, RouteCase> = {
       { as: w.c1, method: 'PUT', url: '/api/organisation/crisis-page', payload: crisisPage() },
     ],
   },
+  'POST /api/episodes/:episodeId/homework': {
+    own: () => [{ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/homework`, payload: walkHomework() }],
+    foreign: () => [
+      { as: w.p1, method: 'POST', url: `/api/episodes/${w.e2}/homework`, payload: walkHomework() },
+      { as: w.s1, method: 'POST', url: `/api/episodes/${w.e1}/homework`, payload: walkHomework() },
+      { as: w.pb, method: 'POST', url: `/api/episodes/${w.e1}/homework`, payload: walkHomework() },
+      { as: w.c1, method: 'POST', url: `/api/episodes/${w.e1}/homework`, payload: walkHomework() },
+    ],
+  },
+  'GET /api/episodes/:episodeId/homework': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/episodes/${w.e1}/homework` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/episodes/${w.e1}/homework` },
+      { as: w.pb, method: 'GET', url: `/api/episodes/${w.e1}/homework` },
+      { as: w.c1, method: 'GET', url: `/api/episodes/${w.e1}/homework` },
+    ],
+  },
+  'POST /api/homework/:homeworkId/cancel': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/homework/${await c1Homework()}/cancel`, payload: { reason: 'Route walk' } }],
+    foreign: async () => {
+      const real = await c1Homework();
+      return [
+        { as: w.p2, method: 'POST', url: `/api/homework/${real}/cancel`, payload: { reason: 'Route walk' } },
+        { as: w.pb, method: 'POST', url: `/api/homework/${real}/cancel`, payload: { reason: 'Route walk' } },
+        { as: w.c1, method: 'POST', url: `/api/homework/${real}/cancel`, payload: { reason: 'Route walk' } },
+      ];
+    },
+  },
+  'GET /api/me/homework': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/homework' }],
+    foreign: async () => {
+      const real = await c1Homework();
+      return [
+        { as: w.p1, method: 'GET', url: '/api/me/homework' },
+        { as: w.c2, method: 'GET', url: '/api/me/homework', check: (res) => expect(JSON.stringify(res.json())).not.toContain(real) },
+      ];
+    },
+  },
+  'POST /api/me/agenda-items': {
+    own: () => [{ as: w.c1, method: 'POST', url: '/api/me/agenda-items', payload: walkAgendaItem() }],
+    foreign: async () => {
+      // c1's real item: another client cannot overwrite it by its id.
+      const real = walkAgendaItem();
+      expect((await send({ as: w.c1, method: 'POST', url: '/api/me/agenda-items', payload: real })).statusCode).toBe(201);
+      return [
+        { as: w.c2, method: 'POST', url: '/api/me/agenda-items', payload: { ...real, text: 'Mine' }, refusedWith: [409] },
+        { as: w.p1, method: 'POST', url: '/api/me/agenda-items', payload: walkAgendaItem() },
+      ];
+    },
+  },
+  'GET /api/me/agenda-items': {
+    own: () => [{ as: w.c1, method: 'GET', url: '/api/me/agenda-items' }],
+    foreign: async () => {
+      const real = await c1AgendaItem();
+      return [
+        { as: w.p1, method: 'GET', url: '/api/me/agenda-items' },
+        { as: w.c2, method: 'GET', url: '/api/me/agenda-items', check: (res) => expect(JSON.stringify(res.json())).not.toContain(real) },
+      ];
+    },
+  },
+  'POST /api/me/agenda-items/:agendaItemId/remove': {
+    own: async () => [{ as: w.c1, method: 'POST', url: `/api/me/agenda-items/${await c1AgendaItem()}/remove`, payload: {} }],
+    foreign: async () => {
+      const real = await c1AgendaItem();
+      return [
+        { as: w.c2, method: 'POST', url: `/api/me/agenda-items/${real}/remove`, payload: {} },
+        { as: w.p1, method: 'POST', url: `/api/me/agenda-items/${real}/remove`, payload: {} },
+      ];
+    },
+  },
+  'GET /api/clients/:clientId/agenda-items': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/clients/${w.c1.id}/agenda-items` }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/clients/${w.c1.id}/agenda-items` },
+      { as: w.pb, method: 'GET', url: `/api/clients/${w.c1.id}/agenda-items` },
+      { as: w.c2, method: 'GET', url: `/api/clients/${w.c1.id}/agenda-items` },
+    ],
+  },
+  'POST /api/agenda-items/:agendaItemId/discussed': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/agenda-items/${await c1AgendaItem()}/discussed`, payload: { appointmentId: w.a1 } }],
+    foreign: async () => {
+      const real = await c1AgendaItem();
+      return [
+        { as: w.p2, method: 'POST', url: `/api/agenda-items/${real}/discussed`, payload: { appointmentId: w.a1 } },
+        { as: w.pb, method: 'POST', url: `/api/agenda-items/${real}/discussed`, payload: { appointmentId: w.a1 } },
+        { as: w.c1, method: 'POST', url: `/api/agenda-items/${real}/discussed`, payload: { appointmentId: w.a1 } },
+      ];
+    },
+  },
+  'GET /api/appointments/:appointmentId/together': {
+    own: () => [{ as: w.p1, method: 'GET', url: `/api/appointments/${w.a1}/together`, check: (res) => expect(res.json().appointment.id).toBe(w.a1) }],
+    foreign: () => [
+      { as: w.p2, method: 'GET', url: `/api/appointments/${w.a1}/together` },
+      { as: w.s1, method: 'GET', url: `/api/appointments/${w.a1}/together` },
+      { as: w.pb, method: 'GET', url: `/api/appointments/${w.a1}/together` },
+      { as: w.c1, method: 'GET', url: `/api/appointments/${w.a1}/together` },
+    ],
+  },
+  'POST /api/appointments/:appointmentId/end-session': {
+    own: async () => [{ as: w.p1, method: 'POST', url: `/api/appointments/${await pastAppointment()}/end-session`, payload: { attended: true } }],
+    foreign: async () => {
+      const real = await pastAppointment();
+      return [
+        { as: w.p2, method: 'POST', url: `/api/appointments/${real}/end-session`, payload: { attended: true } },
+        { as: w.s1, method: 'POST', url: `/api/appointments/${real}/end-session`, payload: { attended: true } },
+        { as: w.pb, method: 'POST', url: `/api/appointments/${real}/end-session`, payload: { attended: true } },
+        { as: w.c1, method: 'POST', url: `/api/appointments/${real}/end-session`, payload: { attended: true } },
+      ];
+    },
+  },
 };
+
+const walkHomework = () => ({ id: newId(t.clock.now()), items: [{ kind: 'step', moduleId: 'getting-active', stepId: 'why-doing-helps' }] });
+/** A real homework of c1's, set by Priya. */
+async function c1Homework(): Promise<string> {
+  const body = walkHomework();
+  expect((await send({ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/homework`, payload: body })).statusCode).toBe(201);
+  return body.id;
+}
+const walkAgendaItem = () => ({ id: newId(t.clock.now()), text: 'Route walk', recordedAt: t.clock.now().toISOString() });
+/** A real open agenda item of c1's. */
+async function c1AgendaItem(): Promise<string> {
+  const body = walkAgendaItem();
+  expect((await send({ as: w.c1, method: 'POST', url: '/api/me/agenda-items', payload: body })).statusCode).toBe(201);
+  return body.id;
+}
+let pastDay = 0;
+/** A real appointment of c1's that has started and is still booked (a session to end). */
+async function pastAppointment(): Promise<string> {
+  const body = { ...walkAppointment(`2026-02-${String(10 + pastDay++).padStart(2, '0')}T10:00:00Z`), recordingPast: true };
+  expect((await send({ as: w.p1, method: 'POST', url: `/api/episodes/${w.e1}/appointments`, payload: body })).statusCode).toBe(201);
+  return body.id;
+}
 
 const inSession = () => ({
   id: newId(t.clock.now()),
@@ -735,7 +1047,38 @@ const inSession = () => ({
   authoredAt: t.clock.now().toISOString(),
   source: 'in_session',
 });
+/** A session-note autosave made now (each call a newer save). */
+const walkNote = () => ({ agenda: 'Route walk', homeworkSet: 'Diary', savedAt: t.clock.now().toISOString() });
 const moodSchedule = () => ({ weekOneTimes: ['09:00', '19:30'], laterTimes: ['19:30'], quietHours: { start: '22:00', end: '07:00' }, startsOn: '2026-03-02' });
+/** An organisation template an admin might add: one session and one online step. */
+const walkPlanTemplate = (id: string) => ({
+  id,
+  name: 'Walk template',
+  description: 'Behavioural activation only.',
+  step: 'low_intensity',
+  sessionsPlanned: { min: 1, max: 2 },
+  sessionMinutes: null,
+  requiredComponents: [],
+  steps: [
+    { mode: 'face_to_face', component: 'behavioural_activation', moduleId: null, purpose: 'Start an activity diary', plannedWeek: null },
+    { mode: 'online', component: 'behavioural_activation', moduleId: 'getting-active', purpose: 'Plan small steps', plannedWeek: null },
+  ],
+});
+/** An edit of an episode's real plan at its current version: the last step dropped. */
+async function planEdit(episodeId: string) {
+  const plan = await t.database.db.selectFrom('treatment_plan').select(['version', 'steps']).where('episode_id', '=', episodeId).executeTakeFirstOrThrow();
+  return { version: plan.version, steps: (plan.steps as { id: string }[]).slice(0, -1), reason: 'Route walk' };
+}
+/** A new episode of a client of p1 whose plan was never made (as for an episode opened before plans). */
+async function episodeWithoutPlan(): Promise<string> {
+  const client = await makeClient(t.database.db, t.clock.now(), w.a.id, [w.p1.id]);
+  const episode = walkReferral(w.p1.id);
+  expect((await send({ as: w.p1, method: 'POST', url: `/api/clients/${client.id}/episodes`, payload: episode })).statusCode).toBe(201);
+  const plan = await t.database.db.selectFrom('treatment_plan').select('id').where('episode_id', '=', episode.id).executeTakeFirstOrThrow();
+  await t.database.db.deleteFrom('treatment_plan_change').where('plan_id', '=', plan.id).execute();
+  await t.database.db.deleteFrom('treatment_plan').where('id', '=', plan.id).execute();
+  return episode.id;
+}
 const crisisPage = () => ({
   contacts: [{ name: 'Local crisis line', description: 'Open day and night.', phone: '0800 000 0000' }],
   reviewedBy: 'Dr A Clinical Lead',

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { createSendEmailHandler, sendEmailJob } from '../email/email';
 import type { Mailer } from '../email/mailer';
+import { appointmentReminderJob, createAppointmentReminderHandler } from '../modules/calendar/reminders.jobs';
+import { createHomeworkReminderHandler, homeworkReminderJob } from '../modules/homework/homework.jobs';
 import { createRiskNotifyHandler, riskEscalateHandler } from '../modules/risk/risk.jobs';
 import { riskEscalateJob, riskNotifyJob } from '../modules/risk/risk.service';
 import type { JobHandler } from './jobs';
@@ -17,5 +19,7 @@ export function createJobHandlers(deps: { mailer: Mailer; log: FastifyBaseLogger
     ),
     [riskNotifyJob]: createRiskNotifyHandler(deps.mailer, deps.publicOrigin),
     [riskEscalateJob]: riskEscalateHandler,
+    [appointmentReminderJob]: createAppointmentReminderHandler(deps.publicOrigin),
+    [homeworkReminderJob]: createHomeworkReminderHandler(deps.publicOrigin),
   };
 }

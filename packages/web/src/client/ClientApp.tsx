@@ -5,6 +5,7 @@ import { InvitationPage } from '../shared/InvitationPage';
 import { navigate, usePathname } from '../shared/navigation';
 import { useSession } from '../shared/session';
 import { UnavailablePage } from '../shared/UnavailablePage';
+import { CalendarPage } from './calendar/CalendarPage';
 import { CheckInPage } from './CheckInPage';
 import { ChoicesPage } from './consent/ChoicesPage';
 import { ConsentGate, type ConsentView } from './consent/ConsentGate';
@@ -15,6 +16,7 @@ import { clearDeviceStorage, flushOutbox } from './outbox/outbox';
 import { draftDbName } from './programme/draft-store';
 import { parseProgrammePath } from './programme/paths';
 import { ProgrammeRoute } from './programme/ProgrammeRoute';
+import { PlanPage } from './plan/PlanPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { parseQuestionnairePath } from './questionnaires/paths';
 import { QuestionnaireFlow } from './questionnaires/QuestionnaireFlow';
@@ -27,7 +29,7 @@ import { StaffAccountPage } from './StaffAccountPage';
  * `/invite` sets up an account from an invitation link. Signed in, a client first answers the
  * consent questions (ConsentGate); then `/check-in` records mood; `/questionnaires/…` fills in a
  * questionnaire due before a session; `/reminders` sets when they are asked how they feel;
- * `/progress` shows their check-ins and scores over time; `/programme/…` is the self-help
+ * `/progress` shows their check-ins and scores over time; `/plan` their treatment plan; `/calendar` their private calendar feed; `/programme/…` is the self-help
  * programme and its exercises (readable after care ends); `/choices` shows and changes their
  * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
@@ -90,6 +92,8 @@ function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: strin
   const inCare = me.care?.status !== 'ended';
   if (at('/choices')) return <ChoicesPage me={me} view={view} />;
   if (at('/progress')) return <ProgressPage me={me} />;
+  if (at('/plan')) return <PlanPage me={me} />;
+  if (at('/calendar')) return <CalendarPage me={me} />;
   const programme = parseProgrammePath(path);
   if (programme) return <ProgrammeRoute me={me} address={programme} onSessionEnded={onSessionEnded} />;
   if (inCare && at('/reminders')) return <RemindersPage me={me} />;

@@ -65,6 +65,9 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           </p>
           <DueQuestionnaires due={due.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
           <NextStepCard version={sends} />
+          <p>
+            <Link href="/plan">{t('client.home.planLink')}</Link>
+          </p>
         </>
       )}
       <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />

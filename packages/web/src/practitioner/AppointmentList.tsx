@@ -6,10 +6,12 @@ import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { LoadState } from '../shared/LoadState';
 import { useApiGet } from '../shared/use-api-get';
+import { useNow } from './use-now';
 import { AppointmentForm } from './AppointmentForm';
+import { AppointmentHistory } from './calendar/AppointmentHistory';
+import { AppointmentMoveForm } from './calendar/AppointmentMoveForm';
 import { AppointmentOutcomeForm } from './AppointmentOutcomeForm';
 import type { EpisodeContext } from './episode-context';
-import { AppointmentHistory } from './EpisodeHistory';
 import { FocusNotice } from './FocusNotice';
 import { summarisedInstruments } from './score-summary';
 
@@ -23,6 +25,9 @@ export function AppointmentList({ episode, context }: { episode: Episode; contex
   const path = `/api/episodes/${encodeURIComponent(episode.id)}/appointments`;
   const { resource, reload, replace } = useApiGet<{ appointments: Appointment[] }>(path);
   const [booked, setBooked] = useState(0);
+  const [moved, setMoved] = useState(0);
+  // Only an appointment still to come can move (the server refuses one that has started).
+  const now = useNow().getTime();
   const appointments = resource.status === 'ok' ? resource.data.appointments : [];
   const editable = episode.status !== 'ended' && context.canManage;
   const put = (appointment: Appointment) =>
@@ -53,14 +58,28 @@ export function AppointmentList({ episode, context }: { episode: Episode; contex
                 const when = formatDateTime(a.startsAt, context.clientTimeZone, t);
                 return (
                   <tr key={a.id}>
-                    <td className="nowrap" translate="no">
-                      {when}
+                    <td className="nowrap">
+                      <span translate="no">{when}</span>
+                      <span className="appointment-reference">{t('practitioner.appointment.reference', { reference: a.reference })}</span>
                     </td>
                     <td>{t(`practitioner.purpose.${a.purpose}`)}</td>
                     <td>{t(`practitioner.method.${a.contactMethod}`)}</td>
                     <td>
                       <span className="appointment-status">{t(`practitioner.appointmentStatus.${a.status}`)}</span>
                       {editable && a.status === 'booked' ? <AppointmentOutcomeForm appointment={a} when={when} onChanged={put} onStale={refresh} /> : null}
+                      {editable && a.status === 'booked' && Date.parse(a.startsAt) > now ? (
+                        <AppointmentMoveForm
+                          key={a.version}
+                          appointment={a}
+                          when={when}
+                          timeZone={context.clientTimeZone}
+                          onMoved={(m) => {
+                            put(m);
+                            setMoved((n) => n + 1);
+                          }}
+                          onStale={refresh}
+                        />
+                      ) : null}
                       <AppointmentHistory appointment={a} context={context} when={when} />
                     </td>
                     <td>
@@ -73,6 +92,9 @@ export function AppointmentList({ episode, context }: { episode: Episode; contex
           </table>
         </div>
       ) : null}
+      <FocusNotice version={moved}>
+        <p>{t('practitioner.move.done')}</p>
+      </FocusNotice>
       <FocusNotice version={booked}>
         <p>{t('practitioner.appointment.booked')}</p>
       </FocusNotice>

@@ -9,6 +9,7 @@ import type { EpisodeContext } from './episode-context';
 import { EpisodeActions } from './EpisodeActions';
 import { EpisodeHistory } from './EpisodeHistory';
 import { EpisodeOutcome } from './EpisodeOutcome';
+import { EpisodePlan } from './plan/EpisodePlan';
 
 /** One referral: what it is and where it stands, its history, changes, appointments and discharge. */
 export function EpisodeCard({ episode, context }: { episode: Episode; context: EpisodeContext }) {
@@ -53,6 +54,7 @@ export function EpisodeCard({ episode, context }: { episode: Episode; context: E
       {open ? null : <EpisodeOutcome episodeId={episode.id} announce={discharged} />}
       <EpisodeHistory episode={episode} context={context} />
       {editable ? <EpisodeActions episode={episode} context={context} /> : null}
+      <EpisodePlan episode={episode} clientId={context.clientId} />
       <AppointmentList episode={episode} context={context} />
       {editable ? (
         <DischargeFlow

@@ -1,4 +1,4 @@
-import type { Appointment, Episode } from '@tandem/domain';
+import type { Episode } from '@tandem/domain';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../shared/dates';
 import type { Translate } from '../shared/i18n/i18n';
@@ -41,28 +41,6 @@ export function EpisodeHistory({ episode, context }: { episode: Episode; context
             <HistoryLine at={event.at} byStaffId={event.byStaffId} context={context}>
               {eventWords(t, event, context.names)}
               {event.reason ? <span className="history-reason">{t('practitioner.history.reason', { reason: event.reason })}</span> : null}
-            </HistoryLine>
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}
-
-/** An appointment's history: booked, then what happened. */
-export function AppointmentHistory({ appointment, context, when }: { appointment: Appointment; context: EpisodeContext; when: string }) {
-  const t = useT<PractitionerKey>();
-  return (
-    <details className="disclosure disclosure-compact">
-      <summary>
-        {t('practitioner.appointment.history')}
-        <span className="visually-hidden"> {when}</span>
-      </summary>
-      <ol className="history-list">
-        {appointment.history.map((event, index) => (
-          <li key={index}>
-            <HistoryLine at={event.at} byStaffId={event.byStaffId} context={context}>
-              {t(`practitioner.appointmentStatus.${event.to as Appointment['status']}`)}
             </HistoryLine>
           </li>
         ))}

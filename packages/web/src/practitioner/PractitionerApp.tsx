@@ -7,7 +7,9 @@ import { UnavailablePage } from '../shared/UnavailablePage';
 import { AlertsPage } from './AlertsPage';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientPage } from './ClientPage';
+import { StaffCalendarPage } from './calendar/StaffCalendarPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PlanPage } from './plan/PlanPage';
 import { RegisterClientPage } from './RegisterClientPage';
 import { matchStaffRoute, staffPaths } from './routes';
 import { AwayPage } from './service/AwayPage';
@@ -71,8 +73,12 @@ export function PractitionerApp() {
       return <AlertsPage staff={staff} />;
     case 'client':
       return <ClientPage key={route.clientId} staff={staff} clientId={route.clientId} />;
+    case 'plan':
+      return <PlanPage key={`${route.clientId} ${route.episodeId}`} staff={staff} clientId={route.clientId} episodeId={route.episodeId} />;
     case 'away':
       return <AwayPage staff={staff} />;
+    case 'calendar':
+      return <StaffCalendarPage staff={staff} />;
     case 'supervision':
       return hasRole(staff, 'supervisor') ? <SupervisionPage staff={staff} /> : notFound;
     case 'service':

@@ -27,8 +27,8 @@ function trimmed(pathname: string): string {
 /**
  * The frame of every signed-in staff page: the header bar says who is signed in and for which
  * organisation (shared workstations), with links to the caseload, to the risk alerts (with the
- * number open, so a new one is seen from any page), to supervision for supervisors, to "Away" for
- * everyone and to the service settings for admins, and "Sign out".
+ * number open, so a new one is seen from any page), to supervision for supervisors, to "Away" and
+ * the calendar feed for everyone and to the service settings for admins, and "Sign out".
  */
 export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
   const t = useT<PractitionerKey>();
@@ -60,6 +60,9 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
             ) : null}
             <Link className="header-link" href={staffPaths.away} aria-current={current(staffPaths.away)}>
               {t('service.nav.away')}
+            </Link>
+            <Link className="header-link" href={staffPaths.calendar} aria-current={current(staffPaths.calendar)}>
+              {t('practitioner.nav.calendar')}
             </Link>
             {hasRole(staff, 'admin') ? (
               <Link className="header-link" href={staffPaths.service} aria-current={current(staffPaths.service, true)}>

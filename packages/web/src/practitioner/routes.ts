@@ -4,6 +4,8 @@ export type StaffRoute =
   | { name: 'register' }
   | { name: 'alerts' }
   | { name: 'client'; clientId: string }
+  | { name: 'plan'; clientId: string; episodeId: string }
+  | { name: 'calendar' }
   | { name: 'away' }
   | { name: 'supervision' }
   | { name: 'service' }
@@ -19,6 +21,10 @@ export const staffPaths = {
   /** Risk alerts and follow-up tasks. The alert email sent to staff links here: keep the path. */
   alerts: '/staff/alerts',
   client: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}`,
+  /** One referral's treatment plan: view, change, history. */
+  plan: (clientId: string, episodeId: string) => `/staff/clients/${encodeURIComponent(clientId)}/episodes/${encodeURIComponent(episodeId)}/plan`,
+  /** The person's own private calendar feed. */
+  calendar: '/staff/calendar',
   away: '/staff/away',
   supervision: '/staff/supervision',
   /** Service settings (admins): the pages below it share its nav link. */
@@ -35,6 +41,7 @@ const fixed: Record<string, StaffRoute> = {
   '/staff/clients/new': { name: 'register' },
   '/staff/alerts': { name: 'alerts' },
   '/staff/away': { name: 'away' },
+  '/staff/calendar': { name: 'calendar' },
   '/staff/supervision': { name: 'supervision' },
   '/staff/service': { name: 'service' },
   '/staff/service/risk-policy': { name: 'risk-policy' },
@@ -57,6 +64,9 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   const client = /^\/staff\/clients\/([^/]+)$/.exec(path);
   const clientId = client ? decodeId(client[1]!) : null;
   if (clientId !== null) return { name: 'client', clientId };
+  const plan = /^\/staff\/clients\/([^/]+)\/episodes\/([^/]+)\/plan$/.exec(path);
+  const planIds = plan ? [decodeId(plan[1]!), decodeId(plan[2]!)] : null;
+  if (planIds?.[0] && planIds[1]) return { name: 'plan', clientId: planIds[0], episodeId: planIds[1] };
   const site = /^\/staff\/service\/sites\/([^/]+)$/.exec(path);
   const siteId = site ? decodeId(site[1]!) : null;
   if (siteId !== null) return { name: 'site-duty', siteId };

@@ -64,7 +64,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<ApiResult<T>> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -110,4 +110,9 @@ export function apiPost<T>(path: string, body: unknown = {}): Promise<ApiResult<
 /** PUT JSON: replaces a whole resource (settings saved with the version the editor saw). */
 export function apiPut<T>(path: string, body: unknown): Promise<ApiResult<T>> {
   return request<T>('PUT', path, body);
+}
+
+/** DELETE a resource (no body; the browser adds `Origin`, which the CSRF check reads). */
+export function apiDelete<T>(path: string): Promise<ApiResult<T>> {
+  return request<T>('DELETE', path);
 }

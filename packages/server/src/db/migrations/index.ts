@@ -10,6 +10,10 @@ import * as m0008 from './0008-mood-prompts-and-alert-cover';
 import * as m0009 from './0009-care-settings-and-relapse-offer';
 import * as m0010 from './0010-exercise-entries';
 import * as m0011 from './0011-step-progress';
+import * as m0012 from './0012-treatment-plans';
+import * as m0013 from './0013-appointment-calendar';
+import * as m0014 from './0014-homework-and-agenda';
+import * as m0015 from './0015-session-notes';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -27,4 +31,8 @@ export const migrations: Record<string, Migration> = {
   '0009-care-settings-and-relapse-offer': m0009,
   '0010-exercise-entries': m0010,
   '0011-step-progress': m0011,
+  '0012-treatment-plans': m0012,
+  '0013-appointment-calendar': m0013,
+  '0014-homework-and-agenda': m0014,
+  '0015-session-notes': m0015,
 };

@@ -1,4 +1,5 @@
 import {
+  AppointmentHistorySchema,
   AppointmentIdParamsSchema,
   AppointmentListSchema,
   AppointmentSchema,
@@ -13,6 +14,7 @@ import {
   EpisodeListSchema,
   EpisodeMeasuresSchema,
   EpisodeSchema,
+  RescheduleAppointmentRequestSchema,
   SupervisionEpisodeListSchema,
   TransferEpisodeRequestSchema,
 } from '@tandem/domain';
@@ -22,6 +24,7 @@ import { serviceContext } from '../../http/context';
 import { errorResponses, signedInRoute } from '../../http/route-options';
 import { bookAppointment, changeAppointmentStatus, listAppointments } from './appointments.service';
 import { listSupervisedEpisodes } from './supervision.service';
+import { getAppointmentHistory, rescheduleAppointment } from '../calendar/reschedule.service';
 import { changeEpisodeStatus, changeEpisodeStep, createEpisode, dischargeEpisode, getEpisodeMeasures, listEpisodes, transferEpisode } from './episodes.service';
 
 const errors = errorResponses;
@@ -114,6 +117,25 @@ export function episodeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => changeAppointmentStatus(serviceContext(deps, request), request.params.appointmentId, request.body),
+    );
+    app.post(
+      '/api/appointments/:appointmentId/reschedule',
+      {
+        config: signedIn,
+        schema: {
+          summary: 'Move a booked appointment to a new time (the old time stays in its history)',
+          tags,
+          params: AppointmentIdParamsSchema,
+          body: RescheduleAppointmentRequestSchema,
+          response: { 200: AppointmentSchema, ...errors },
+        },
+      },
+      async (request) => rescheduleAppointment(serviceContext(deps, request), request.params.appointmentId, request.body),
+    );
+    app.get(
+      '/api/appointments/:appointmentId/history',
+      { config: signedIn, schema: { summary: 'Every move of an appointment: who, when, from, to and why', tags, params: AppointmentIdParamsSchema, response: { 200: AppointmentHistorySchema, ...errors } } },
+      async (request) => getAppointmentHistory(serviceContext(deps, request), request.params.appointmentId),
     );
   };
 }

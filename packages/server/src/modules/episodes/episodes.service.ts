@@ -25,6 +25,7 @@ import { requireClientAccess } from '../clients/clients.policy';
 import { openAlertsOfEpisode } from '../risk/risk.repo';
 import { findStaffInOrganisation, insertCareTeamMember } from '../clients/clients.repo';
 import { assertEpisodeOpen, requireEpisodeAccess } from './episodes.policy';
+import { insertPlanFromTemplate, resolveEpisodePlanTemplate } from '../plans/plans.service';
 import {
   findEpisode,
   insertEpisode,
@@ -71,7 +72,10 @@ async function requirePractitioner(ctx: ServiceContext, staffId: string) {
   }
 }
 
-/** A referral opens an episode (waiting), with its assigned practitioner on the care team. */
+/**
+ * A referral opens an episode (waiting), with its assigned practitioner on the care team and its
+ * treatment plan made from a template in the same transaction (decision 0020).
+ */
 export async function createEpisode(ctx: ServiceContext, clientId: string, input: CreateEpisode): Promise<Episode> {
   await requireClientAccess(ctx, clientId, 'episode.create', (a) => a.allowed.manageEpisodes);
   const existing = await findEpisode(ctx.db, input.id);
@@ -81,6 +85,9 @@ export async function createEpisode(ctx: ServiceContext, clientId: string, input
     return (await presentEpisodes(ctx, [existing]))[0]!;
   }
   await requirePractitioner(ctx, input.assignedPractitionerId);
+  // The plan's template: the one chosen, else the England default for the step. Found before the
+  // transaction, so an unknown template refuses the referral before anything is written.
+  const planTemplate = await resolveEpisodePlanTemplate(ctx, input.step, input.planTemplateId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await insertEpisode(trx, {
@@ -102,6 +109,7 @@ export async function createEpisode(ctx: ServiceContext, clientId: string, input
     await insertEpisodeEvent(trx, { id: newId(now), episode_id: input.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'referred', from_value: null, to_value: input.step, reason: null });
     await insertCareTeamMember(trx, { clientId, staffId: input.assignedPractitionerId, organisationId: ctx.actor.organisationId!, addedBy: staffIdOf(ctx), now });
     await writeAudit(trx, ctx, { action: 'episode.create', entityType: 'episode', entityId: input.id, clientId });
+    await insertPlanFromTemplate(trx, ctx, planTemplate, { id: newId(now), episodeId: input.id, clientId, organisationId: ctx.actor.organisationId!, now });
   });
   return (await presentEpisodes(ctx, [(await findEpisode(ctx.db, input.id))!]))[0]!;
 }

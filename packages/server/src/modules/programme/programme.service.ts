@@ -3,6 +3,7 @@ import {
   maxDeviceClockAheadMs,
   nextStep,
   openModules,
+  plannedModuleOrder,
   presentModule,
   presentStep,
   stepKey,
@@ -16,6 +17,7 @@ import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
+import { currentPlanSteps } from '../plans/plans.service';
 import { insertDoneStep, listDoneSteps } from './programme.repo';
 
 type MarkDone = z.output<typeof MarkStepDoneRequestSchema>;
@@ -35,12 +37,14 @@ export function getStep(programme: readonly ProgrammeModule[], moduleId: string,
 async function progressOf(ctx: ServiceContext, programme: readonly ProgrammeModule[], clientId: string): Promise<ProgrammeProgress> {
   const rows = await listDoneSteps(ctx.db, clientId);
   const done = new Set(rows.map((r) => stepKey(r.module_id, r.step_id)));
-  // The treatment plan (its own issue) will give the planned module order; until then, the default.
+  // Modules open in the order of the online steps of the client's plan; without a plan, the default order.
+  const planSteps = await currentPlanSteps(ctx, clientId);
+  const planned = planSteps ? plannedModuleOrder(planSteps) : null;
   const metas = programme.map((m) => m.meta);
   return {
     done: rows.map((r) => ({ moduleId: r.module_id, stepId: r.step_id, contentVersion: r.content_version, recordedAt: r.recorded_at.toISOString() })),
-    openModules: openModules(metas, done),
-    nextStep: nextStep(metas, done),
+    openModules: openModules(metas, done, planned),
+    nextStep: nextStep(metas, done, planned),
   };
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/dates';
 import { useT } from '../../shared/i18n/I18nProvider';
 import type { ClientKey } from '../../shared/i18n/keys';
 import { LoadState } from '../../shared/LoadState';
+import { Link } from '../../shared/navigation';
 import { BackHomeLink } from '../BackHomeLink';
 import { ClientFrame } from '../ClientFrame';
 import { currentAnswer, startingAnswers } from './consent-answers';
@@ -49,6 +50,10 @@ export function ChoicesPage({ me, view }: { me: Me; view: ConsentView }) {
           />
         </>
       ) : null}
+      <h2>{t('client.choices.calendarHeading')}</h2>
+      <p>
+        <Link href="/calendar">{t('client.choices.calendarLink')}</Link>
+      </p>
     </ClientFrame>
   );
 }

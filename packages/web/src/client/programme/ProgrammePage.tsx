@@ -56,6 +56,9 @@ export function ProgrammePage({ me }: { me: Me }) {
     <ClientFrame title={t('client.title.programme')} page="programme">
       <BackHomeLink />
       <h1>{t('client.programme.heading')}</h1>
+      <p>
+        <Link href="/plan">{t('client.home.planLink')}</Link>
+      </p>
       <LoadState resource={programme.resource.status !== 'ok' ? programme.resource : progress.resource} onRetry={() => {
           programme.reload();
           progress.reload();

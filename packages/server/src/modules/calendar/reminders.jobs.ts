@@ -1,0 +1,55 @@
+import { appointmentReminderDueAt, appointmentReminderEmail, type Clock } from '@tandem/domain';
+import type { Transaction } from 'kysely';
+import { writeAudit } from '../../audit/audit';
+import type { Schema } from '../../db/schema';
+import { queueEmail } from '../../email/email';
+import { enqueueJob, type JobHandler } from '../../jobs/jobs';
+import { mayContactClient } from '../consent/consent.service';
+import { findReminderFacts } from './calendar.repo';
+
+/** Job kind: the email to a client 24 hours before a booked appointment. */
+export const appointmentReminderJob = 'appointment.reminder';
+
+interface ReminderPayload {
+  appointmentId: string;
+  /** The time the reminder is for; a moved appointment no longer matches it. */
+  startsAt: string;
+}
+
+/**
+ * Queues the reminder for an appointment at its (new) time, in the caller's transaction — booking
+ * or moving the appointment. The delivery key names the time, so a moved appointment gets a new
+ * reminder and a repeated booking does not get a second one. The reminder already queued for an
+ * old time is left to run and sends nothing (the handler re-reads the appointment; HAZ-041).
+ * None when 24 hours before has already passed.
+ */
+export async function enqueueAppointmentReminder(trx: Transaction<Schema>, clock: Clock, appointment: { id: string; startsAt: Date }): Promise<void> {
+  const dueAt = appointmentReminderDueAt(appointment.startsAt, clock.now());
+  if (!dueAt) return;
+  const startsAt = appointment.startsAt.toISOString();
+  const payload: ReminderPayload = { appointmentId: appointment.id, startsAt };
+  await enqueueJob(trx, clock, { kind: appointmentReminderJob, deliveryKey: `${appointmentReminderJob}:${appointment.id}:${startsAt}`, dueAt, payload, maxAttempts: 5 });
+}
+
+/**
+ * Sends one reminder — only if, now, the appointment is still booked, still at the time this
+ * reminder was for, not yet started, on an open episode, and the client's current consent allows
+ * email (decision 0016). The email says when, in the client's time zone, and nothing clinical. It
+ * goes through the email job (queued here, sent at once; retried on failure for about two hours,
+ * long before the appointment), so a reminder is sent the way every other email is.
+ */
+export function createAppointmentReminderHandler(publicOrigin: string): JobHandler {
+  return async (payload, ctx) => {
+    const { appointmentId, startsAt } = payload as ReminderPayload;
+    const facts = await findReminderFacts(ctx.db, appointmentId);
+    if (!facts || facts.status !== 'booked' || facts.episode_status === 'ended') return;
+    if (facts.starts_at.getTime() !== new Date(startsAt).getTime() || facts.starts_at <= ctx.clock.now()) return;
+    if (!(await mayContactClient(ctx.db, facts.client_id, 'email'))) return;
+    const email = appointmentReminderEmail(facts.starts_at, facts.time_zone, `${publicOrigin}/`);
+    await ctx.db.transaction().execute(async (trx) => {
+      await queueEmail(trx, ctx.clock, { organisationId: facts.organisation_id, to: facts.email, ...email });
+      const actor = { type: 'system' as const, component: `job:${appointmentReminderJob}`, organisationId: facts.organisation_id };
+      await writeAudit(trx, { actor, clock: ctx.clock, requestId: null }, { action: 'appointment.reminder', entityType: 'appointment', entityId: appointmentId, clientId: facts.client_id });
+    });
+  };
+}
