@@ -15,7 +15,9 @@ import {
   uniqueSuffix,
   type Person,
 } from './accounts';
+import { pseudoOpen } from '../src/shared/i18n/pseudo';
 import { axeViolations, expect, test } from './fixtures';
+import { untranslatedStrings } from './pseudo';
 
 /**
  * Service settings as an admin meets them (a site's hours, closure days and duty rota; the risk
@@ -243,4 +245,74 @@ test('a supervisor sees a supervisee’s open episode and opens the client', asy
   expect(await axeViolations(page)).toEqual([]);
   await row.getByRole('link', { name: client.name }).click();
   await expect(page).toHaveURL(/\/staff\/clients\//);
+});
+
+test.describe('treatment plan templates', () => {
+  test('an admin adds a service template from a copy, makes it where step 2 plans start, and a new referral’s plan comes from it', async ({ page, baseURL }) => {
+    await signIn(page, baseURL!, bootstrapAdmin);
+    await open(page, '/staff/service', 'Service settings');
+    await page.getByRole('link', { name: 'Treatment plan templates' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Treatment plan templates' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    // Research examples are in the catalogue, labelled, but never offered as where plans start.
+    const catalogue = page.getByRole('region', { name: 'Templates' });
+    await expect(catalogue.getByText(/Research example/).first()).toBeVisible();
+    const stepTwo = page.getByLabel('Low intensity (step 2)');
+    const offered = await stepTwo.locator('option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    const list = await (await page.request.get('/api/plan-templates')).json();
+    const examples = (list.templates as { name: string; isExample: boolean }[]).filter((t) => t.isExample).map((t) => t.name);
+    expect(offered.filter((name) => examples.includes(name))).toEqual([]);
+
+    // A copy with more sessions at least than at most: refused at the field, nothing added.
+    const name = `Our step 2 ${uniqueSuffix()}`;
+    const add = page.getByRole('region', { name: "Add your service's own template" });
+    await add.getByLabel('Copy the steps of').selectOption({ label: 'England, step 2 (low intensity) — NHS Talking Therapies default' });
+    await add.getByLabel('Name').fill(name);
+    await add.getByLabel('Description').fill('Our step 2 course, which always includes behavioural activation.');
+    await add.getByLabel('Fewest sessions planned').fill('9');
+    await add.getByLabel('Most sessions planned').fill('7');
+    await add.getByRole('button', { name: 'Add template' }).click();
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await expect(add.getByLabel('Most sessions planned')).toHaveAttribute('aria-invalid', 'true');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await add.getByLabel('Fewest sessions planned').fill('6');
+    await add.getByLabel('Most sessions planned').fill('8');
+    await add.getByLabel('Behavioural activation').check();
+    await add.getByRole('button', { name: 'Add template' }).click();
+    await expect(page.getByText(`Added “${name}”. It can now be chosen for new plans.`)).toBeVisible();
+    await expect(catalogue.getByRole('heading', { name })).toBeVisible();
+
+    // Where step 2 plans start: the new template; a referral opened now gets a plan from it.
+    await stepTwo.selectOption({ label: name });
+    await page.getByRole('button', { name: 'Save where plans start' }).click();
+    await expect(page.getByText('Saved. New referrals will start from these templates.')).toBeVisible();
+    try {
+      const practitioner = await createStaff(baseURL!, ['practitioner'], `Pat ${uniqueSuffix()}`);
+      const client = await createClient(baseURL!, practitioner, 'Lee');
+      const referral = await openReferral(baseURL!, practitioner, client);
+      const api = await signedInApi(baseURL!, practitioner);
+      const plan = await (await api.get(`/api/episodes/${referral.episodeId}/plan`)).json();
+      await api.dispose();
+      expect(plan.template.name).toBe(name);
+      expect(plan.requiredComponents).toEqual(['behavioural_activation']);
+    } finally {
+      // Back to the England default, so the suite's other journeys start from it.
+      const admin = await signedInApi(baseURL!, bootstrapAdmin);
+      const state = (await (await admin.get('/api/plan-templates')).json()).defaults;
+      const reset = await admin.put('/api/plan-templates/defaults', { data: { defaults: { ...state.defaults, low_intensity: 'england-step-2' }, version: state.version } });
+      expect(reset.status()).toBe(200);
+      await admin.dispose();
+    }
+  });
+
+  test('every string on the templates page comes through i18n', async ({ page, baseURL }) => {
+    await signIn(page, baseURL!, bootstrapAdmin);
+    await page.goto('/staff/service/plan-templates?locale=en-XA');
+    await expect(page.locator('main h1')).toContainText(pseudoOpen);
+    await expect(page.locator('main h3').first()).toBeVisible();
+    expect(await untranslatedStrings(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

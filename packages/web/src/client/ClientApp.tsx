@@ -23,13 +23,15 @@ import { QuestionnaireFlow } from './questionnaires/QuestionnaireFlow';
 import { RemindersPage } from './reminders/RemindersPage';
 import { SignInPage } from './SignInPage';
 import { StaffAccountPage } from './StaffAccountPage';
+import { TalkAboutPage } from './talk-about/TalkAboutPage';
 
 /**
  * The client app (mobile-first). `/help` is for everyone, and never waits for the server;
  * `/invite` sets up an account from an invitation link. Signed in, a client first answers the
  * consent questions (ConsentGate); then `/check-in` records mood; `/questionnaires/…` fills in a
  * questionnaire due before a session; `/reminders` sets when they are asked how they feel;
- * `/progress` shows their check-ins and scores over time; `/plan` their treatment plan; `/calendar` their private calendar feed; `/programme/…` is the self-help
+ * `/progress` shows their check-ins and scores over time; `/plan` their treatment plan and where they are in it; `/talk-about` the things they want to talk
+ * about in their next session; `/calendar` their private calendar feed; `/programme/…` is the self-help
  * programme and its exercises (readable after care ends); `/choices` shows and changes their
  * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
@@ -94,6 +96,7 @@ function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: strin
   if (at('/progress')) return <ProgressPage me={me} />;
   if (at('/plan')) return <PlanPage me={me} />;
   if (at('/calendar')) return <CalendarPage me={me} />;
+  if (at('/talk-about')) return <TalkAboutPage me={me} onSessionEnded={onSessionEnded} />;
   const programme = parseProgrammePath(path);
   if (programme) return <ProgrammeRoute me={me} address={programme} onSessionEnded={onSessionEnded} />;
   if (inCare && at('/reminders')) return <RemindersPage me={me} />;

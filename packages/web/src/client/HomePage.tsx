@@ -8,6 +8,7 @@ import { Link } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
 import { useApiGet } from '../shared/use-api-get';
 import { ClientFrame } from './ClientFrame';
+import { HomeworkCard } from './homework/HomeworkCard';
 import type { OutboxItem } from './outbox/outbox';
 import { useOutbox } from './outbox/useOutbox';
 import { NextStepCard } from './programme/NextStepCard';
@@ -19,9 +20,9 @@ function firstName(displayName: string): string {
 }
 
 /**
- * Signed in: a calm home page — check in, questionnaires due before the next session, recent
- * check-ins (including any still waiting on this phone), links to how they have been, reminders
- * and their choices, get help, sign out. After care has ended: that it has, where to get help,
+ * Signed in: a calm home page — check in, questionnaires and homework due before the next
+ * session, things to talk about, recent check-ins (including any still waiting on this phone),
+ * links to how they have been, reminders and their choices, get help, sign out. After care has ended: that it has, where to get help,
  * and their past (read-only) — nothing that asks for new check-ins or answers.
  */
 export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Promise<ApiError | null>; justSaved: boolean }) {
@@ -64,9 +65,13 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
             </Link>
           </p>
           <DueQuestionnaires due={due.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
+          <HomeworkCard timeZone={me.actor.timeZone} waiting={outbox.items} version={sends} />
           <NextStepCard version={sends} />
           <p>
             <Link href="/plan">{t('client.home.planLink')}</Link>
+          </p>
+          <p>
+            <Link href="/talk-about">{t('client.home.talkAboutLink')}</Link>
           </p>
         </>
       )}
@@ -178,10 +183,11 @@ const notSentKey: Record<OutboxItem['kind'], ClientKey> = {
   'help-request': 'client.home.helpNotSent',
   'step-done': 'client.home.stepNotSent',
   exercise: 'client.home.exerciseNotSent',
+  'agenda-item': 'client.home.agendaNotSent',
 };
 
 /**
- * Answers, questionnaires, help requests, steps or exercise entries the server refused (check-ins show in their list):
+ * Answers, questionnaires, help requests, steps, exercise entries or things to talk about the server refused (check-ins show in their list):
  * kept and shown, never silently dropped, until the client removes them.
  */
 function NotSent({ items, onDismiss }: { items: OutboxItem[]; onDismiss(id: string): void }) {

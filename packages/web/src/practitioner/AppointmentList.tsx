@@ -13,7 +13,12 @@ import { AppointmentMoveForm } from './calendar/AppointmentMoveForm';
 import { AppointmentOutcomeForm } from './AppointmentOutcomeForm';
 import type { EpisodeContext } from './episode-context';
 import { FocusNotice } from './FocusNotice';
+import { Link } from '../shared/navigation';
+import { staffPaths } from './routes';
 import { summarisedInstruments } from './score-summary';
+
+/** Session mode opens from an appointment within a day either side of now (today's, or the next). */
+const startWindowMs = 24 * 3600_000;
 
 /**
  * A referral's appointments in time order, on the client's clocks: what each was for, how, what
@@ -66,6 +71,12 @@ export function AppointmentList({ episode, context }: { episode: Episode; contex
                     <td>{t(`practitioner.method.${a.contactMethod}`)}</td>
                     <td>
                       <span className="appointment-status">{t(`practitioner.appointmentStatus.${a.status}`)}</span>
+                      {editable && a.status === 'booked' && Math.abs(Date.parse(a.startsAt) - now) < startWindowMs ? (
+                        <Link className="button start-session" href={staffPaths.session(a.id, context.clientId, episode.id)}>
+                          {t('practitioner.session.start')}
+                          <span className="visually-hidden"> {t('practitioner.session.startFor', { when })}</span>
+                        </Link>
+                      ) : null}
                       {editable && a.status === 'booked' ? <AppointmentOutcomeForm appointment={a} when={when} onChanged={put} onStale={refresh} /> : null}
                       {editable && a.status === 'booked' && Date.parse(a.startsAt) > now ? (
                         <AppointmentMoveForm

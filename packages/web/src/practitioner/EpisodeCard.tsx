@@ -10,6 +10,7 @@ import { EpisodeActions } from './EpisodeActions';
 import { EpisodeHistory } from './EpisodeHistory';
 import { EpisodeOutcome } from './EpisodeOutcome';
 import { EpisodePlan } from './plan/EpisodePlan';
+import { EpisodeWork } from './session/EpisodeWork';
 
 /** One referral: what it is and where it stands, its history, changes, appointments and discharge. */
 export function EpisodeCard({ episode, context }: { episode: Episode; context: EpisodeContext }) {
@@ -55,6 +56,7 @@ export function EpisodeCard({ episode, context }: { episode: Episode; context: E
       <EpisodeHistory episode={episode} context={context} />
       {editable ? <EpisodeActions episode={episode} context={context} /> : null}
       <EpisodePlan episode={episode} clientId={context.clientId} />
+      {open ? <EpisodeWork episode={episode} context={context} /> : null}
       <AppointmentList episode={episode} context={context} />
       {editable ? (
         <DischargeFlow

@@ -14,10 +14,12 @@ import { RegisterClientPage } from './RegisterClientPage';
 import { matchStaffRoute, staffPaths } from './routes';
 import { AwayPage } from './service/AwayPage';
 import { CareSettingsPage } from './service/CareSettingsPage';
+import { PlanTemplatesPage } from './service/PlanTemplatesPage';
 import { RiskPolicyPage } from './service/RiskPolicyPage';
 import { ServiceSettingsPage } from './service/ServiceSettingsPage';
 import { SiteDutyPage } from './service/SiteDutyPage';
 import { SupervisionPage } from './service/SupervisionPage';
+import { SessionPage } from './session/SessionPage';
 import { SignInPage } from './SignInPage';
 import { NotStaffPage } from './NotStaffPage';
 import { hasRole, type StaffContext } from './StaffFrame';
@@ -75,6 +77,8 @@ export function PractitionerApp() {
       return <ClientPage key={route.clientId} staff={staff} clientId={route.clientId} />;
     case 'plan':
       return <PlanPage key={`${route.clientId} ${route.episodeId}`} staff={staff} clientId={route.clientId} episodeId={route.episodeId} />;
+    case 'session':
+      return <SessionPage key={route.appointmentId} staff={staff} appointmentId={route.appointmentId} />;
     case 'away':
       return <AwayPage staff={staff} />;
     case 'calendar':
@@ -89,6 +93,8 @@ export function PractitionerApp() {
       return admin ? <RiskPolicyPage staff={staff} /> : notFound;
     case 'care-settings':
       return admin ? <CareSettingsPage staff={staff} /> : notFound;
+    case 'plan-templates':
+      return admin ? <PlanTemplatesPage staff={staff} /> : notFound;
     case 'not-found':
       return notFound;
   }

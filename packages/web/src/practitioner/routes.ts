@@ -5,6 +5,7 @@ export type StaffRoute =
   | { name: 'alerts' }
   | { name: 'client'; clientId: string }
   | { name: 'plan'; clientId: string; episodeId: string }
+  | { name: 'session'; appointmentId: string }
   | { name: 'calendar' }
   | { name: 'away' }
   | { name: 'supervision' }
@@ -12,6 +13,7 @@ export type StaffRoute =
   | { name: 'site-duty'; siteId: string }
   | { name: 'risk-policy' }
   | { name: 'care-settings' }
+  | { name: 'plan-templates' }
   | { name: 'invite' }
   | { name: 'not-found' };
 
@@ -23,6 +25,13 @@ export const staffPaths = {
   client: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}`,
   /** One referral's treatment plan: view, change, history. */
   plan: (clientId: string, episodeId: string) => `/staff/clients/${encodeURIComponent(clientId)}/episodes/${encodeURIComponent(episodeId)}/plan`,
+  /**
+   * Session mode, shown with the client in the room. The client and referral ride in the query:
+   * the "together" view names neither (it is shared with the client), and the end of the session
+   * needs both.
+   */
+  session: (appointmentId: string, clientId: string, episodeId: string) =>
+    `/staff/sessions/${encodeURIComponent(appointmentId)}?client=${encodeURIComponent(clientId)}&episode=${encodeURIComponent(episodeId)}`,
   /** The person's own private calendar feed. */
   calendar: '/staff/calendar',
   away: '/staff/away',
@@ -32,6 +41,7 @@ export const staffPaths = {
   siteDuty: (siteId: string) => `/staff/service/sites/${encodeURIComponent(siteId)}`,
   riskPolicy: '/staff/service/risk-policy',
   careSettings: '/staff/service/care-settings',
+  planTemplates: '/staff/service/plan-templates',
 } as const;
 
 /** Pages whose address has no parameter, by path without a trailing slash. */
@@ -46,6 +56,7 @@ const fixed: Record<string, StaffRoute> = {
   '/staff/service': { name: 'service' },
   '/staff/service/risk-policy': { name: 'risk-policy' },
   '/staff/service/care-settings': { name: 'care-settings' },
+  '/staff/service/plan-templates': { name: 'plan-templates' },
 };
 
 /** The id in an address, or null when it is not well formed (a bad % escape). */
@@ -67,6 +78,9 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   const plan = /^\/staff\/clients\/([^/]+)\/episodes\/([^/]+)\/plan$/.exec(path);
   const planIds = plan ? [decodeId(plan[1]!), decodeId(plan[2]!)] : null;
   if (planIds?.[0] && planIds[1]) return { name: 'plan', clientId: planIds[0], episodeId: planIds[1] };
+  const session = /^\/staff\/sessions\/([^/]+)$/.exec(path);
+  const appointmentId = session ? decodeId(session[1]!) : null;
+  if (appointmentId) return { name: 'session', appointmentId };
   const site = /^\/staff\/service\/sites\/([^/]+)$/.exec(path);
   const siteId = site ? decodeId(site[1]!) : null;
   if (siteId !== null) return { name: 'site-duty', siteId };

@@ -62,3 +62,36 @@ export function formatDateTime(iso: string, timeZone: string, t: Translate<Commo
   const p = zonedParts(instant, timeZone);
   return t('common.dateTime', { date: formatDate(`${p.year}-${p.month}-${p.day}`, t), time: `${p.hour}:${p.minute}` });
 }
+
+/** Days of the week by ISO number (1 Monday … 7 Sunday). */
+const weekdayKeys = [
+  'common.weekday.1', 'common.weekday.2', 'common.weekday.3', 'common.weekday.4', 'common.weekday.5', 'common.weekday.6', 'common.weekday.7',
+] as const satisfies readonly CommonKey[];
+
+const monthNameKeys = [
+  'common.monthLong.1', 'common.monthLong.2', 'common.monthLong.3', 'common.monthLong.4', 'common.monthLong.5', 'common.monthLong.6',
+  'common.monthLong.7', 'common.monthLong.8', 'common.monthLong.9', 'common.monthLong.10', 'common.monthLong.11', 'common.monthLong.12',
+] as const satisfies readonly CommonKey[];
+
+/**
+ * A calendar date 'YYYY-MM-DD' in words, for clients: "Tuesday 3 December" — the day of the week
+ * and the month written out, no year (an appointment is always close by). Words come from the
+ * translations, so every language (and the pseudo-locale) shows its own.
+ */
+export function formatDayMonth(iso: string, t: Translate<CommonKey>): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(`${iso}T12:00:00Z`);
+  const month = monthNameKeys[Number(match[2]) - 1];
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso || !month) return iso;
+  const weekday = weekdayKeys[(date.getUTCDay() + 6) % 7]!;
+  return t('common.dayMonth', { weekday: t(weekday), day: Number(match[3]), month: t(month) });
+}
+
+/** An instant as "Tuesday 3 December" on the clocks of `timeZone` (the viewer's own, passed in). */
+export function formatInstantDayMonth(iso: string, timeZone: string, t: Translate<CommonKey>): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const p = zonedParts(instant, timeZone);
+  return formatDayMonth(`${p.year}-${p.month}-${p.day}`, t);
+}

@@ -1,4 +1,4 @@
-import type { Episode, TreatmentPlan } from '@tandem/domain';
+import type { Episode, ProtocolMapResponse, TreatmentPlan } from '@tandem/domain';
 import { formatDate } from '../../shared/dates';
 import { useT } from '../../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../../shared/i18n/keys';
@@ -8,6 +8,7 @@ import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { blendText } from './plan-words';
 import { ExampleTag, MissingWarning } from './PlanSummary';
+import { mapLine } from './ProtocolMap';
 
 /**
  * The referral's treatment plan in one line on the client page (the blend, a research example's
@@ -17,6 +18,7 @@ import { ExampleTag, MissingWarning } from './PlanSummary';
 export function EpisodePlan({ episode, clientId }: { episode: Episode; clientId: string }) {
   const t = useT<PractitionerKey>();
   const { resource, reload } = useApiGet<TreatmentPlan>(`/api/episodes/${encodeURIComponent(episode.id)}/plan`);
+  const map = useApiGet<ProtocolMapResponse>(`/api/episodes/${encodeURIComponent(episode.id)}/protocol-map`).resource;
   const none = resource.status === 'error' && resource.error.code === 'plan.not_found';
   const forReferral = <span className="visually-hidden"> {t('practitioner.plan.forReferral', { date: formatDate(episode.referralDate, t) })}</span>;
   return (
@@ -29,6 +31,7 @@ export function EpisodePlan({ episode, clientId }: { episode: Episode; clientId:
             {t('practitioner.plan.cardLine', { steps: resource.data.steps.length, blend: blendText(t, resource.data.summary) })} <ExampleTag plan={resource.data} />
           </p>
           <MissingWarning plan={resource.data} />
+          {map.status === 'ok' && map.data.hasPlan ? <p className="map-line">{mapLine(t, map.data)}</p> : null}
         </>
       ) : null}
       {resource.status === 'ok' || none ? (

@@ -19,6 +19,7 @@ import { PlanEditor, type EditStart } from './PlanEditor';
 import { PlanHistory } from './PlanHistory';
 import { PlanSteps } from './PlanSteps';
 import { PlanSummary } from './PlanSummary';
+import { ProtocolMap } from './ProtocolMap';
 
 const enc = encodeURIComponent;
 
@@ -124,6 +125,7 @@ export function PlanPage({ staff, clientId, episodeId }: { staff: StaffContext; 
       {current ? (
         <>
           <PlanSummary plan={current} names={names} timeZone={timeZone} />
+          <ProtocolMap key={current.version} clientId={clientId} episodeId={episodeId} modules={modules} timeZone={record.timeZone} />
           {current.editable ? null : <p className="notice">{t('practitioner.plan.readOnly')}</p>}
           {unsaved ? (
             <section className="plan-unsaved" aria-labelledby="plan-unsaved-heading">

@@ -7,7 +7,7 @@ import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
 
-/** Service settings (admins): each site's hours and duty, the risk policy and the care settings. */
+/** Service settings (admins): each site's hours and duty, the risk policy, the care settings and treatment plan templates. */
 export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
   const t = useT<PractitionerKey>();
   const { resource, reload } = useApiGet<SiteList>('/api/sites');
@@ -37,6 +37,10 @@ export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
         <li>
           <Link href={staffPaths.careSettings}>{t('service.care.heading')}</Link>
           <p className="hint">{t('service.care.summary')}</p>
+        </li>
+        <li>
+          <Link href={staffPaths.planTemplates}>{t('service.templates.heading')}</Link>
+          <p className="hint">{t('service.templates.summary')}</p>
         </li>
       </ul>
     </StaffFrame>

@@ -7,6 +7,7 @@ import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
+import { FidelitySection } from './FidelitySection';
 
 interface SupervisionList {
   episodes: SupervisionEpisode[];
@@ -92,6 +93,7 @@ export function SupervisionPage({ staff }: { staff: StaffContext }) {
           </tbody>
         </table>
       ) : null}
+      {resource.status === 'ok' ? <FidelitySection episodes={resource.data.episodes} /> : null}
     </StaffFrame>
   );
 }
