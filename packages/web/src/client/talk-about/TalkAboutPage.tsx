@@ -52,6 +52,9 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  // Items removed on the server stay off the screen whatever list is shown: one read before the
+  // removal, or the list as it was when a newly added item was still on its way.
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
   const listHeading = useRef<HTMLHeadingElement>(null);
   // The list last read stays on screen while it is read again (after each send): no flicker.
   const [shown, setShown] = useState<{ items: AgendaItem[] } | null>(null);
@@ -96,7 +99,10 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
     setNotice(null);
     const result = await apiPost<AgendaItem>(removeAgendaItemUrl(id));
     setRemoving(null);
-    if (result.ok && items) list.replace({ items: items.items.filter((item) => item.id !== id) });
+    if (result.ok) {
+      setRemoved((before) => new Set(before).add(id));
+      list.reload();
+    }
     setNotice(result.ok ? 'client.talkAbout.removed' : 'client.talkAbout.removeFailed');
     // The button is gone: keep the keyboard's place at the list.
     if (result.ok) listHeading.current?.focus();
@@ -152,7 +158,10 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
       {items ? null : <LoadState resource={list.resource} onRetry={list.reload} />}
       {items ? (
         <AgendaList
-          lines={agendaLines(items.items, outbox.items)}
+          lines={agendaLines(
+            items.items.filter((item) => !removed.has(item.id)),
+            outbox.items,
+          )}
           busyId={removing}
           onRemove={(id) => void remove(id)}
           onDismiss={(id) => void outbox.dismiss(id)}
