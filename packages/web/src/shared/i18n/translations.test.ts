@@ -41,3 +41,20 @@ describe('offered locales', () => {
     expect(t('b')).toBe('Bye');
   });
 });
+
+describe('the English resource files', () => {
+  it('never define one key twice: the app spreads them into one table, where a later file would win silently', async () => {
+    const files = import.meta.glob<Record<string, string>>('./locales/en/*.json', { eager: true, import: 'default' });
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [file, strings] of Object.entries(files)) {
+      for (const key of Object.keys(strings)) {
+        const first = seen.get(key);
+        if (first) twice.push(`${key} in ${first} and ${file}`);
+        else seen.set(key, file);
+      }
+    }
+    expect(Object.keys(files).length).toBeGreaterThan(5);
+    expect(twice).toEqual([]);
+  });
+});
