@@ -8,6 +8,7 @@ import { seedDemo, type SeedResult } from './demo/seed-demo';
 import { createMailer } from './email/mailer';
 import { createJobHandlers } from './jobs/handlers';
 import { startWorker } from './jobs/jobs';
+import { pushSubject } from './modules/push/push.sender';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -46,7 +47,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     const stopWorker = startWorker({
       db: database.db,
       clock,
-      handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin }),
+      handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin, push: { subject: pushSubject(config), extraOrigins: config.pushServiceOrigins } }),
       pollMs: config.jobPollMs,
       onError: (error, job) =>
         app.log.error({ jobKind: job?.kind, jobId: job?.id, errName: (error as Error)?.name }, 'scheduled job failed'),

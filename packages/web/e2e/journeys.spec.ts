@@ -212,7 +212,7 @@ test.describe('keyboard only', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Check in: how are you feeling?' })).toBeFocused();
-    for (const name of ['What depression is', 'Your programme', 'Your plan', 'Things I want to talk about', 'How you have been', 'Reminders to check in', 'Your choices']) {
+    for (const name of ['What depression is', 'Your programme', 'Your plan', 'Things I want to talk about', 'Messages with your care team', 'How you have been', 'Reminders to check in', 'Your choices']) {
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name, exact: true })).toBeFocused();
     }

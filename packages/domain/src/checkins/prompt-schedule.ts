@@ -14,7 +14,7 @@ import { localDate } from './mood';
 export const maxMoodPromptsPerDay = 6;
 export const moodPromptWeekOneDays = 7;
 
-const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30');
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30');
 const Times = z
   .array(LocalTime)
   .max(maxMoodPromptsPerDay, `must be at most ${maxMoodPromptsPerDay} a day`)

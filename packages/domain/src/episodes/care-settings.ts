@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { defaultReplyWorkingDays } from '../messages/messages';
 import { defaultDueWindowHours } from '../questionnaires/due';
+import { defaultNoActivityDays, noActivityDaysBounds } from '../worklist/worklist';
 import { defaultNoImprovementBySession, defaultSessionLimits } from './review';
 
 /**
@@ -19,6 +21,21 @@ export const CareSettingsSchema = z
     noImprovementBySession: SessionCountSchema,
     /** Hours before an assessment or treatment appointment that PHQ-9 and GAD-7 become due. */
     questionnaireDueWindowHours: z.number().int('must be a whole number').min(1, 'must be at least 1 hour').max(7 * 24, 'must be at most 7 days'),
+    /**
+     * The reply time promised to clients beside the message box, in working days (issue 9 item 3;
+     * decision 0027). Settings saved before it existed read as the default.
+     */
+    messageReplyWorkingDays: z.number().int('must be a whole number').min(1, 'must be at least 1 working day').max(10, 'must be at most 10 working days').default(defaultReplyWorkingDays),
+    /**
+     * Days without any online activity before a client in active care is on the worklist (issue 9
+     * item 1; decision 0025). Settings saved before it existed read as the default (worklist/worklist.ts).
+     */
+    noActivityDays: z
+      .number()
+      .int('must be a whole number')
+      .min(noActivityDaysBounds.min, `must be at least ${noActivityDaysBounds.min} days`)
+      .max(noActivityDaysBounds.max, `must be at most ${noActivityDaysBounds.max} days`)
+      .default(defaultNoActivityDays),
   })
   .meta({ id: 'CareSettings' });
 export type CareSettings = z.infer<typeof CareSettingsSchema>;
@@ -27,6 +44,8 @@ export const defaultCareSettings: CareSettings = {
   sessionLimits: defaultSessionLimits,
   noImprovementBySession: defaultNoImprovementBySession,
   questionnaireDueWindowHours: defaultDueWindowHours,
+  messageReplyWorkingDays: defaultReplyWorkingDays,
+  noActivityDays: defaultNoActivityDays,
 };
 
 /** GET/PUT /api/organisation/care-settings: the settings and their version (0 while the defaults apply). */

@@ -175,6 +175,18 @@ describe('outcomeRates', () => {
     });
   });
 
+  // Verified for the figures (decision 0028): NHS England's formula is finished − not at caseness,
+  // so a finished referral whose caseness cannot be decided stays in the recovery denominator.
+  it.each([
+    { name: 'caseness undecided (GAD-7 unpaired, PHQ-9 below)', scores: { phq9: pair(8, 2), gad7: null }, recoveryDenominator: 1 },
+    { name: 'not at caseness on both first scores', scores: { phq9: pair(8, 2), gad7: pair(6, 1) }, recoveryDenominator: 0 },
+    { name: 'at caseness on one first score', scores: { phq9: pair(10, 2), gad7: pair(6, 1) }, recoveryDenominator: 1 },
+  ])('recovery denominator: $name → $recoveryDenominator', ({ scores, recoveryDenominator }) => {
+    const rates = outcomeRates([episodeOutcome(ended(scores))]);
+    expect(rates.recovery.denominator).toBe(recoveryDenominator);
+    expect(rates.reliableImprovement.denominator).toBe(1);
+  });
+
   it('is all zero for no referrals', () => {
     const zero = { numerator: 0, denominator: 0 };
     expect(outcomeRates([])).toEqual({ recovery: zero, reliableImprovement: zero, reliableDeterioration: zero, reliableRecovery: zero, finished: 0 });

@@ -32,6 +32,11 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Tandem <no-reply@localhost>'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  PUSH_SERVICE_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .default([]),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -55,6 +60,8 @@ export interface Config {
   mailFrom: string;
   /** 'auto': a new embedded database outside production gets the demo organisation. */
   seedDemo: 'auto' | 'never';
+  /** Origins a web-push subscription may point at besides the browsers' own push services. */
+  pushServiceOrigins: string[];
 }
 
 /** The documented configuration variables, in the README's order. */
@@ -120,5 +127,6 @@ export function loadConfig(
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO,
+    pushServiceOrigins: e.PUSH_SERVICE_ORIGINS,
   };
 }

@@ -12,8 +12,19 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   readonly db: Kysely<Schema>;
   readonly engine: Engine;
+  /** Where LISTEN is held (one per app instance; modules/worklist/worklist.listener.ts). */
+  readonly notifications: NotificationSource;
   close(): Promise<void>;
 }
+
+/**
+ * PostgreSQL: a new dedicated client outside the pool (a pooled connection cannot hold LISTEN).
+ * PGlite: its own `listen()`, run while holding the query mutex so it never lands inside another
+ * caller's transaction.
+ */
+export type NotificationSource =
+  | { engine: 'postgres'; newClient(): pg.Client }
+  | { engine: 'pglite'; listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> };
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -55,7 +66,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client losing its server (restart, failover) must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const newClient = () => new pg.Client({ connectionString: target.url, options: '-c TimeZone=UTC' });
+    return { db, engine: 'postgres', notifications: { engine: 'postgres', newClient }, close: () => db.destroy() };
   }
 
   let lock: DataDirLock | undefined;
@@ -68,6 +80,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       engine: 'pglite',
+      notifications: {
+        engine: 'pglite',
+        listen: (channel, onPayload) => db.connection().execute(() => pglite.listen(channel, onPayload)),
+      },
       async close() {
         try {
           await db.destroy();

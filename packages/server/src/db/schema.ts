@@ -552,7 +552,78 @@ export interface AgendaItemTable {
   removed_at: Timestamp | null;
 }
 
+/** Messages between a client and their care team, one conversation per episode (migration 0016, decision 0027). */
+export interface MessageTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string;
+  author_type: 'client' | 'staff';
+  author_staff_id: string | null;
+  text: string;
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+  routed_to_staff_id: string | null;
+  route: 'assigned_practitioner' | 'care_team' | 'duty' | 'site_lead' | null;
+  quick_reply_id: string | null;
+  read_at: Timestamp | null;
+  read_by_staff_id: string | null;
+}
+
+/** A practitioner's own saved replies (migration 0016). */
+export interface QuickReplyTable {
+  id: string;
+  organisation_id: string;
+  staff_id: string;
+  text: string;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
 /** Structured session notes (migration 0015, decision 0024): internal to the care team. */
+/** The server's VAPID key pair (one row; decision 0030). */
+export interface PushVapidKeyTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: Timestamp;
+}
+
+export interface PushSubscriptionTable {
+  id: string;
+  account_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: Timestamp;
+  last_sent_at: Timestamp | null;
+}
+
+/** The in-app notification centre (decision 0029). */
+export interface StaffNotificationTable {
+  id: string;
+  organisation_id: string;
+  staff_id: string;
+  kind: 'risk-alert' | 'message' | 'entry-shared' | 'questionnaire-completed';
+  urgent: boolean;
+  client_id: string | null;
+  link: string;
+  source_id: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  digested_at: Timestamp | null;
+}
+
+export interface StaffNotificationSettingsTable {
+  staff_id: string;
+  digest_email: boolean;
+  digest_time: string;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  version: number;
+  updated_at: Timestamp;
+}
+
 export interface SessionNoteTable {
   appointment_id: string;
   organisation_id: string;
@@ -574,10 +645,56 @@ export interface SessionNoteTable {
   updated_by: string | null;
 }
 
+/** Practitioner active time: each beat the page sent (migration 0018, decision 0028). */
+export interface ActivityBeatTable {
+  id: string;
+  organisation_id: string;
+  staff_id: string;
+  client_id: string;
+  /** 'YYYY-MM-DD', the organisation's calendar date. */
+  day: string;
+  claimed_seconds: number;
+  credited_seconds: number;
+  received_at: Timestamp;
+}
+
+/** Active seconds per staff member × client × day (migration 0018). */
+export interface ActiveTimeDayTable {
+  organisation_id: string;
+  staff_id: string;
+  client_id: string;
+  day: string;
+  seconds: number;
+  updated_at: Timestamp;
+}
+
+/** The monthly practitioner pulse, one row per person per month (migration 0018). */
+export interface PractitionerPulseTable {
+  id: string;
+  organisation_id: string;
+  staff_id: string;
+  month: string;
+  value: number | null;
+  burden: number | null;
+  comment: string | null;
+  dismissed: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Schema {
+  activity_beat: ActivityBeatTable;
+  active_time_day: ActiveTimeDayTable;
+  practitioner_pulse: PractitionerPulseTable;
   session_note: SessionNoteTable;
+  staff_notification: StaffNotificationTable;
+  staff_notification_settings: StaffNotificationSettingsTable;
+  push_vapid_key: PushVapidKeyTable;
+  push_subscription: PushSubscriptionTable;
   homework: HomeworkTable;
   agenda_item: AgendaItemTable;
+  message: MessageTable;
+  quick_reply: QuickReplyTable;
   organisation_plan_template: OrganisationPlanTemplateTable;
   organisation_plan_defaults: OrganisationPlanDefaultsTable;
   treatment_plan: TreatmentPlanTable;

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/audit';
 import type { Schema } from '../db/schema';
 import { hashPassword } from '../modules/auth/secrets';
 import { demoClients, demoOrganisationName, demoPassword, demoStaff, seededRandom } from './demo-data';
+import { seedWorklistCases } from './seed-worklist';
 
 export interface DemoSignIn {
   role: string;
@@ -155,6 +156,7 @@ export async function seedDemo(db: Kysely<Schema>, clock: Clock): Promise<SeedRe
       details: { clients: demoClients.length },
     });
   });
+  await seedWorklistCases(db, clock);
   return { created: true, ...result };
 }
 

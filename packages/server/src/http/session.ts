@@ -4,6 +4,10 @@ import type { AppDeps } from '../deps';
 import { resolveSession, type SignedIn } from '../modules/auth/auth.service';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: a request to this route does not slide the session's idle expiry (an event stream). */
+    touchesSession?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in person, or null. Set on every request from the session cookie. */
     signedIn: SignedIn | null;
@@ -48,7 +52,8 @@ export async function registerSessions(app: FastifyInstance, deps: AppDeps): Pro
     const raw = request.cookies[sessionCookieName(https)];
     if (raw === undefined) return;
     const token = sessionToken(request, https);
-    request.signedIn = token ? await resolveSession(deps.database.db, deps.clock, token) : null;
+    const touch = request.routeOptions.config?.touchesSession !== false;
+    request.signedIn = token ? await resolveSession(deps.database.db, deps.clock, token, { touch }) : null;
     // A cookie that no longer opens a session (expired, revoked, from another deployment) is removed.
     if (!request.signedIn) clearSessionCookie(reply, https);
   });

@@ -9,5 +9,6 @@ export async function sessionOf(t: TestApp, person: { email: string }) {
     get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { origin, cookie }, payload }),
     put: (url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: { origin, cookie }, payload }),
+    delete: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { origin, cookie } }),
   };
 }

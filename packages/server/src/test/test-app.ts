@@ -8,6 +8,7 @@ import { runDueJobs } from '../jobs/jobs';
 import { loadConfig, type Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createTestDatabase } from './test-database';
+import { pushSubject } from '../modules/push/push.sender';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -45,7 +46,7 @@ export async function createTestApp(
     clock,
     config,
     logs: () => lines.join(''),
-    runJobs: () => runDueJobs({ db: database.db, clock, handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin }) }),
+    runJobs: () => runDueJobs({ db: database.db, clock, handlers: createJobHandlers({ mailer, log: app.log, publicOrigin: config.publicOrigin, push: { subject: pushSubject(config), extraOrigins: config.pushServiceOrigins } }) }),
     async close() {
       await app.close();
       mailer.close();

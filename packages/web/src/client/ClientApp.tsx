@@ -11,6 +11,7 @@ import { ChoicesPage } from './consent/ChoicesPage';
 import { ConsentGate, type ConsentView } from './consent/ConsentGate';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
+import { MessagesPage } from './messages/MessagesPage';
 import { forgetDeviceCopies } from './device/service-worker';
 import { clearDeviceStorage, flushOutbox } from './outbox/outbox';
 import { draftDbName } from './programme/draft-store';
@@ -31,7 +32,7 @@ import { TalkAboutPage } from './talk-about/TalkAboutPage';
  * consent questions (ConsentGate); then `/check-in` records mood; `/questionnaires/…` fills in a
  * questionnaire due before a session; `/reminders` sets when they are asked how they feel;
  * `/progress` shows their check-ins and scores over time; `/plan` their treatment plan and where they are in it; `/talk-about` the things they want to talk
- * about in their next session; `/calendar` their private calendar feed; `/programme/…` is the self-help
+ * about in their next session; `/calendar` their private calendar feed; `/messages` their messages with their care team (readable after care ends); `/programme/…` is the self-help
  * programme and its exercises (readable after care ends); `/choices` shows and changes their
  * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
@@ -97,6 +98,7 @@ function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: strin
   if (at('/plan')) return <PlanPage me={me} />;
   if (at('/calendar')) return <CalendarPage me={me} />;
   if (at('/talk-about')) return <TalkAboutPage me={me} onSessionEnded={onSessionEnded} />;
+  if (at('/messages')) return <MessagesPage me={me} onSessionEnded={onSessionEnded} />;
   const programme = parseProgrammePath(path);
   if (programme) return <ProgrammeRoute me={me} address={programme} onSessionEnded={onSessionEnded} />;
   if (inCare && at('/reminders')) return <RemindersPage me={me} />;

@@ -9,6 +9,7 @@ import { SignOutButton } from '../shared/SignOutButton';
 import { useApiGet } from '../shared/use-api-get';
 import { ClientFrame } from './ClientFrame';
 import { HomeworkCard } from './homework/HomeworkCard';
+import { MessagesLink } from './messages/MessagesLink';
 import type { OutboxItem } from './outbox/outbox';
 import { useOutbox } from './outbox/useOutbox';
 import { NextStepCard } from './programme/NextStepCard';
@@ -75,6 +76,7 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           </p>
         </>
       )}
+      <MessagesLink />
       <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />
       <h2>{t('client.home.recentHeading')}</h2>
       <RecentCheckIns
@@ -184,6 +186,7 @@ const notSentKey: Record<OutboxItem['kind'], ClientKey> = {
   'step-done': 'client.home.stepNotSent',
   exercise: 'client.home.exerciseNotSent',
   'agenda-item': 'client.home.agendaNotSent',
+  message: 'client.messages.notSent',
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { ClientRecord, Programme, QuestionnaireResponse } from '@tandem/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { apiPost, type ApiError } from '../shared/api';
 import { errorText } from '../shared/error-text';
 import { useLocale, useT } from '../shared/i18n/I18nProvider';
@@ -16,7 +16,9 @@ import { ClientMoodSchedule } from './ClientMoodSchedule';
 import { ClientProgramme } from './ClientProgramme';
 import { ClientQuestionnaires } from './ClientQuestionnaires';
 import { ClientRiskAlerts } from './ClientRiskAlerts';
+import { ClientMessages } from './messages/ClientMessages';
 import { StaffFrame, type StaffContext } from './StaffFrame';
+import { useActiveTime } from './figures/use-active-time';
 
 /**
  * One client's record: the identity banner first, then their risk alerts (open ones prominent),
@@ -33,6 +35,13 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
   // One load of the programme's titles (no client data) for the online work and the exercises.
   const { locale } = useLocale();
   const programme = useApiGet<Programme>(`/api/programme?locale=${encodeURIComponent(locale)}`);
+  // A link from the pre-session brief names a section (#client-exercises-heading): go there once the record shows.
+  const loaded = resource.status === 'ok';
+  useEffect(() => {
+    if (loaded && window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded]);
+  // Active time in this record counts towards the practitioner's own week (decision 0028).
+  useActiveTime(clientId, resource.status === 'ok');
   if (resource.status === 'loading') {
     return (
       <StaffFrame staff={staff} page={`client ${clientId}`}>
@@ -71,8 +80,12 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     // The title names no client: it shows in tabs, history and taskbars on shared computers.
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
+      <p>
+        <Link href={staffPaths.brief(client.id)}>{t('practitioner.brief.open')}</Link>
+      </p>
       <ClientRiskAlerts key={recorded} client={client} staff={staff} />
       <ClientQuestionnaires client={client} scores={scores} timeZone={timeZone} onRecorded={onRecorded} />
+      <ClientMessages clientId={client.id} timeZone={timeZone} />
       <ClientCheckIns clientId={client.id} timeZone={timeZone} />
       <ClientProgramme clientId={client.id} timeZone={timeZone} programme={programme} />
       <ClientExercises client={client} timeZone={timeZone} programme={programme.resource} />

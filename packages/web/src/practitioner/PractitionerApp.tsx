@@ -5,9 +5,13 @@ import { navigate, usePathname } from '../shared/navigation';
 import { useSession } from '../shared/session';
 import { UnavailablePage } from '../shared/UnavailablePage';
 import { AlertsPage } from './AlertsPage';
+import { BriefPage } from './brief/BriefPage';
 import { CaseloadPage } from './CaseloadPage';
 import { ClientPage } from './ClientPage';
 import { StaffCalendarPage } from './calendar/StaffCalendarPage';
+import { ConversationPage, MessagesPage } from './messages/MessagesPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { FiguresPage } from './figures/FiguresPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PlanPage } from './plan/PlanPage';
 import { RegisterClientPage } from './RegisterClientPage';
@@ -75,16 +79,26 @@ export function PractitionerApp() {
       return <AlertsPage staff={staff} />;
     case 'client':
       return <ClientPage key={route.clientId} staff={staff} clientId={route.clientId} />;
+    case 'brief':
+      return <BriefPage key={route.clientId} staff={staff} clientId={route.clientId} />;
     case 'plan':
       return <PlanPage key={`${route.clientId} ${route.episodeId}`} staff={staff} clientId={route.clientId} episodeId={route.episodeId} />;
     case 'session':
       return <SessionPage key={route.appointmentId} staff={staff} appointmentId={route.appointmentId} />;
     case 'away':
       return <AwayPage staff={staff} />;
+    case 'notifications':
+      return <NotificationsPage staff={staff} />;
+    case 'messages':
+      return <MessagesPage staff={staff} />;
+    case 'conversation':
+      return <ConversationPage key={route.clientId} staff={staff} clientId={route.clientId} />;
     case 'calendar':
       return <StaffCalendarPage staff={staff} />;
     case 'supervision':
       return hasRole(staff, 'supervisor') ? <SupervisionPage staff={staff} /> : notFound;
+    case 'figures':
+      return <FiguresPage staff={staff} />;
     case 'service':
       return admin ? <ServiceSettingsPage staff={staff} /> : notFound;
     case 'site-duty':

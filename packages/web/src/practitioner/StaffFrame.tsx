@@ -6,6 +6,9 @@ import { useT } from '../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link, usePathname } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
+import { useUnreadMessages } from './messages/unread-messages';
+import { useUnreadNotificationCount } from './notifications/unread-notifications';
+import { usePulseOffered } from './figures/pulse-offer';
 import { useOpenAlertCount } from './open-alerts';
 import { staffPaths } from './routes';
 
@@ -27,7 +30,9 @@ function trimmed(pathname: string): string {
 /**
  * The frame of every signed-in staff page: the header bar says who is signed in and for which
  * organisation (shared workstations), with links to the caseload, to the risk alerts (with the
- * number open, so a new one is seen from any page), to supervision for supervisors, to "Away" and
+ * number open, so a new one is seen from any page), to the notification centre (with the number
+ * unread, quietly), to messages (with the number of unread client messages), to supervision for supervisors, to the value-and-burden figures (marked while
+ * this month's check waits), to "Away" and
  * the calendar feed for everyone and to the service settings for admins, and "Sign out".
  */
 export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
@@ -35,6 +40,9 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
   const { actor } = staff.me;
   const path = trimmed(usePathname());
   const openAlerts = useOpenAlertCount();
+  const pulseWaiting = usePulseOffered(actor.staffId ?? actor.accountId);
+  const unread = useUnreadNotificationCount();
+  const unreadMessages = useUnreadMessages()?.unread ?? 0;
   // A section's link is marked on the pages inside it too ('true': the section, not this page).
   const current = (href: string, section = false) => (path === trimmed(href) ? 'page' : section && path.startsWith(`${href}/`) ? 'true' : undefined);
   return (
@@ -58,6 +66,20 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
                 {t('service.nav.supervision')}
               </Link>
             ) : null}
+            <Link className="header-link" href={staffPaths.messages} aria-current={current(staffPaths.messages, true)}>
+              {t('practitioner.messages.nav')}
+              {unreadMessages ? <span className="nav-count">{t('practitioner.messages.navUnread', { count: unreadMessages })}</span> : null}
+            </Link>
+            <Link className="header-link" href={staffPaths.notifications} aria-current={current(staffPaths.notifications)}>
+              {t('practitioner.notifications.nav')}
+              {unread ? ' ' : null}
+              {unread ? <span className="nav-count">{t('practitioner.notifications.navUnread', { count: unread })}</span> : null}
+            </Link>
+            <Link className="header-link" href={staffPaths.figures} aria-current={current(staffPaths.figures)}>
+              {t('practitioner.figures.nav')}
+              {pulseWaiting ? ' ' : null}
+              {pulseWaiting ? <span className="nav-count">{t('practitioner.figures.navPulse')}</span> : null}
+            </Link>
             <Link className="header-link" href={staffPaths.away} aria-current={current(staffPaths.away)}>
               {t('service.nav.away')}
             </Link>

@@ -2,6 +2,7 @@ import commonEn from '../shared/i18n/locales/en/common.json';
 import practitionerBriefEn from '../shared/i18n/locales/en/practitioner-brief.json';
 import practitionerFiguresEn from '../shared/i18n/locales/en/practitioner-figures.json';
 import practitionerMessagesEn from '../shared/i18n/locales/en/practitioner-messages.json';
+import practitionerNotificationsEn from '../shared/i18n/locales/en/practitioner-notifications.json';
 import practitionerServiceEn from '../shared/i18n/locales/en/practitioner-service.json';
 import practitionerWorklistEn from '../shared/i18n/locales/en/practitioner-worklist.json';
 import practitionerEn from '../shared/i18n/locales/en/practitioner.json';
@@ -17,6 +18,7 @@ mountApp(
     ...practitionerBriefEn,
     ...practitionerMessagesEn,
     ...practitionerFiguresEn,
+    ...practitionerNotificationsEn,
   },
   PractitionerApp,
 );

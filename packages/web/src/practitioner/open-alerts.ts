@@ -1,46 +1,24 @@
 import type { RiskAlert } from '@tandem/domain';
-import { useEffect, useState } from 'react';
-import { apiGet } from '../shared/api';
+import { announceChange, liveRead, useLiveRead } from './live-read';
 
 /**
  * The number of open risk alerts in the staff navigation. Pages that acknowledge an alert call
  * `announceAlertsChanged()`, and the count loads again, so it never says there is more (or less)
  * to do than there is.
  */
-const listeners = new Set<() => void>();
+const openAlerts = liveRead('/api/risk-alerts?status=open');
 
 export function announceAlertsChanged(): void {
-  for (const listener of listeners) listener();
+  announceChange(openAlerts);
 }
 
 /**
  * Open alerts routed to the signed-in person or for clients on their caseload; null until known.
  * Asked again after an acknowledgement and when the tab comes back into view, so a practitioner
- * returning to an open page sees an alert that arrived meanwhile. While it loads again the last
- * count stays, so the navigation does not flicker.
+ * returning to an open page sees an alert that arrived meanwhile (`live-read.ts`).
  */
 export function useOpenAlertCount(): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () => {
-      void apiGet<{ alerts: RiskAlert[] }>('/api/risk-alerts?status=open').then((result) => {
-        if (live && result.ok) setCount(result.data.alerts.length);
-      });
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') load();
-    };
-    load();
-    listeners.add(load);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      live = false;
-      listeners.delete(load);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, []);
-  return count;
+  return useLiveRead<{ alerts: RiskAlert[] }>(openAlerts)?.alerts.length ?? null;
 }
 
 const tierOrder: Record<RiskAlert['tier'], number> = { immediate: 0, before_next_contact: 1, recorded: 2 };

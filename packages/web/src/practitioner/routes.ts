@@ -4,11 +4,16 @@ export type StaffRoute =
   | { name: 'register' }
   | { name: 'alerts' }
   | { name: 'client'; clientId: string }
+  | { name: 'brief'; clientId: string }
   | { name: 'plan'; clientId: string; episodeId: string }
   | { name: 'session'; appointmentId: string }
   | { name: 'calendar' }
   | { name: 'away' }
+  | { name: 'notifications' }
+  | { name: 'messages' }
+  | { name: 'conversation'; clientId: string }
   | { name: 'supervision' }
+  | { name: 'figures' }
   | { name: 'service' }
   | { name: 'site-duty'; siteId: string }
   | { name: 'risk-policy' }
@@ -23,6 +28,8 @@ export const staffPaths = {
   /** Risk alerts and follow-up tasks. The alert email sent to staff links here: keep the path. */
   alerts: '/staff/alerts',
   client: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}`,
+  /** The one-minute pre-session brief for the client's next appointment (printable). */
+  brief: (clientId: string) => `/staff/clients/${encodeURIComponent(clientId)}/brief`,
   /** One referral's treatment plan: view, change, history. */
   plan: (clientId: string, episodeId: string) => `/staff/clients/${encodeURIComponent(clientId)}/episodes/${encodeURIComponent(episodeId)}/plan`,
   /**
@@ -35,7 +42,14 @@ export const staffPaths = {
   /** The person's own private calendar feed. */
   calendar: '/staff/calendar',
   away: '/staff/away',
+  /** The notification centre and the daily summary settings. The summary email links here: keep the path. */
+  notifications: '/staff/notifications',
+  /** Unread client messages and the person's quick replies; one client's conversation. */
+  messages: '/staff/messages',
+  conversation: (clientId: string) => `/staff/messages/${encodeURIComponent(clientId)}`,
   supervision: '/staff/supervision',
+  /** Value and burden: the person's own week, the monthly check; supervisors' and admins' figures. */
+  figures: '/staff/figures',
   /** Service settings (admins): the pages below it share its nav link. */
   service: '/staff/service',
   siteDuty: (siteId: string) => `/staff/service/sites/${encodeURIComponent(siteId)}`,
@@ -51,8 +65,11 @@ const fixed: Record<string, StaffRoute> = {
   '/staff/clients/new': { name: 'register' },
   '/staff/alerts': { name: 'alerts' },
   '/staff/away': { name: 'away' },
+  '/staff/notifications': { name: 'notifications' },
+  '/staff/messages': { name: 'messages' },
   '/staff/calendar': { name: 'calendar' },
   '/staff/supervision': { name: 'supervision' },
+  '/staff/figures': { name: 'figures' },
   '/staff/service': { name: 'service' },
   '/staff/service/risk-policy': { name: 'risk-policy' },
   '/staff/service/care-settings': { name: 'care-settings' },
@@ -75,9 +92,15 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   const client = /^\/staff\/clients\/([^/]+)$/.exec(path);
   const clientId = client ? decodeId(client[1]!) : null;
   if (clientId !== null) return { name: 'client', clientId };
+  const brief = /^\/staff\/clients\/([^/]+)\/brief$/.exec(path);
+  const briefClientId = brief ? decodeId(brief[1]!) : null;
+  if (briefClientId !== null) return { name: 'brief', clientId: briefClientId };
   const plan = /^\/staff\/clients\/([^/]+)\/episodes\/([^/]+)\/plan$/.exec(path);
   const planIds = plan ? [decodeId(plan[1]!), decodeId(plan[2]!)] : null;
   if (planIds?.[0] && planIds[1]) return { name: 'plan', clientId: planIds[0], episodeId: planIds[1] };
+  const conversation = /^\/staff\/messages\/([^/]+)$/.exec(path);
+  const conversationClientId = conversation ? decodeId(conversation[1]!) : null;
+  if (conversationClientId !== null) return { name: 'conversation', clientId: conversationClientId };
   const session = /^\/staff\/sessions\/([^/]+)$/.exec(path);
   const appointmentId = session ? decodeId(session[1]!) : null;
   if (appointmentId) return { name: 'session', appointmentId };

@@ -14,6 +14,10 @@ import * as m0012 from './0012-treatment-plans';
 import * as m0013 from './0013-appointment-calendar';
 import * as m0014 from './0014-homework-and-agenda';
 import * as m0015 from './0015-session-notes';
+import * as m0016 from './0016-messages';
+import * as m0018 from './0018-activity-and-pulse';
+import * as m0019 from './0019-staff-notifications';
+import * as m0020 from './0020-web-push';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -35,4 +39,8 @@ export const migrations: Record<string, Migration> = {
   '0013-appointment-calendar': m0013,
   '0014-homework-and-agenda': m0014,
   '0015-session-notes': m0015,
+  '0016-messages': m0016,
+  '0018-activity-and-pulse': m0018,
+  '0019-staff-notifications': m0019,
+  '0020-web-push': m0020,
 };

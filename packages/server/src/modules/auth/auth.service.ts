@@ -76,14 +76,15 @@ function toSignedIn(row: SessionRow): SignedIn | null {
  * expired (idle or absolute) or its account is disabled. Activity moves the idle deadline, at
  * most once a minute.
  */
-export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: string): Promise<SignedIn | null> {
+export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: string, options: { touch?: boolean } = {}): Promise<SignedIn | null> {
   const row = await findSessionByTokenHash(db, hashToken(token));
   if (!row || row.revokedAt || row.accountStatus !== 'active') return null;
   const now = clock.now();
   if (!sessionIsLive({ idleExpiresAt: row.idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt }, now)) return null;
   const signedIn = toSignedIn(row);
   if (!signedIn) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() >= sessionTouchIntervalMs) {
+  // A route that must not keep an idle session alive (the worklist's event stream) reads without touching.
+  if (options.touch !== false && now.getTime() - row.lastSeenAt.getTime() >= sessionTouchIntervalMs) {
     const idleExpiresAt = touchedIdleExpiry(signedIn.actor.type, row.remember, row.absoluteExpiresAt, now);
     await touchSession(db, row.sessionId, now, idleExpiresAt);
     signedIn.session.idleExpiresAt = idleExpiresAt;

@@ -1,6 +1,7 @@
 import { DomainError, newId, type Appointment, type AppointmentHistory, type RescheduleAppointmentRequestSchema } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { findAppointment, type AppointmentRow } from '../episodes/appointments.repo';
 import { assertPractitionerFree, presentAppointments } from '../episodes/appointments.service';
@@ -54,6 +55,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, appointmentId: 
     const from = { startsAt: appointment.starts_at, durationMinutes: appointment.duration_minutes };
     await insertAppointmentChange(trx, { id: newId(now), appointmentId, at: now, byStaffId, from, to, reason: input.reason ?? null });
     await enqueueAppointmentReminder(trx, ctx.clock, { id: appointmentId, startsAt: to.startsAt });
+    await notifyClientChanged(trx, appointment.client_id);
     await writeAudit(trx, ctx, {
       action: 'appointment.reschedule',
       entityType: 'appointment',

@@ -8,6 +8,7 @@ import {
 } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
@@ -67,6 +68,7 @@ export async function createCheckIn(ctx: ServiceContext, input: CreateCheckIn): 
     });
     if (inserted) {
       await writeAudit(trx, ctx, { action: 'check_in.create', entityType: 'check_in', entityId: input.id, clientId: actor.clientId });
+      await notifyClientChanged(trx, actor.clientId);
     }
     return inserted;
   });

@@ -70,7 +70,7 @@ export function listCareTeam(db: Db, clientId: string) {
  * The clients a staff member may list: on their own care teams, and on the care teams of the
  * practitioners they supervise. One query, whatever the caseload size.
  */
-export function listVisibleClients(db: Db, organisationId: string, staffId: string, includeSupervisees: boolean) {
+export function listVisibleClients(db: Db, organisationId: string, staffId: string, includeSupervisees: boolean, onlyClientId?: string) {
   return db
     .selectFrom('client as c')
     .leftJoin('account as a', 'a.client_id', 'c.id')
@@ -94,6 +94,8 @@ export function listVisibleClients(db: Db, organisationId: string, staffId: stri
           .as('on_care_team'),
     ])
     .where('c.organisation_id', '=', organisationId)
+    // One client only: the worklist's event stream asks "may this person list this client?".
+    .$if(onlyClientId !== undefined, (qb) => qb.where('c.id', '=', onlyClientId!))
     .where((eb) =>
       eb.exists(
         eb

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { createInvitation } from '../invitations/invitations.service';
-import { checkInOverviews } from '../checkins/checkins.service';
+import { checkInOverviews, type CheckInOverview } from '../checkins/checkins.service';
 import { requireClientAccess } from './clients.policy';
 import {
   findClient,
@@ -144,8 +144,13 @@ export async function listClients(ctx: ServiceContext): Promise<ClientSummary[]>
   const rows = clinical ? await listVisibleClients(ctx.db, actor.organisationId, actor.staffId, actor.roles.includes('supervisor')) : [];
   const overviews = await checkInOverviews(ctx, rows.map((r) => ({ id: r.id, timeZone: r.time_zone })));
   await writeAudit(ctx.db, ctx, { action: 'client.list', entityType: 'client', subjectIds: rows.map((r) => r.id) });
-  return rows.map((r) => ({
-    ...(overviews.get(r.id) ?? { lastCheckInAt: null, moodTrend: [] }),
+  return rows.map((r) => presentClientSummary(r, overviews.get(r.id)));
+}
+
+/** A caseload line as GET /api/clients shows it (the worklist shows the same). */
+export function presentClientSummary(r: Awaited<ReturnType<typeof listVisibleClients>>[number], overview: CheckInOverview | undefined): ClientSummary {
+  return {
+    ...(overview ?? { lastCheckInAt: null, moodTrend: [] }),
     id: r.id,
     givenName: r.given_name,
     familyName: r.family_name,
@@ -153,7 +158,7 @@ export async function listClients(ctx: ServiceContext): Promise<ClientSummary[]>
     nhsNumber: r.nhs_number,
     accountStatus: accountStatusOf(r),
     access: r.on_care_team ? 'care_team' : 'supervision',
-  }));
+  };
 }
 
 /** Sends the client an invitation to set a password (date of birth confirmed on acceptance). */

@@ -15,6 +15,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Schema } from '../../db/schema';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { findStaffInOrganisation } from '../clients/clients.repo';
 import { enqueueAppointmentReminder } from '../calendar/reminders.jobs';
@@ -118,6 +119,7 @@ export async function insertBooking(trx: Transaction<Schema>, ctx: ServiceContex
   const { input, episode, practitionerId, startsAt } = booking;
   const now = ctx.clock.now();
   await assertPractitionerFree(trx, practitionerId, { startsAt, durationMinutes: input.durationMinutes });
+  await notifyClientChanged(trx, episode.client_id);
   await insertAppointment(trx, {
     id: input.id,
     organisation_id: episode.organisation_id,
@@ -189,6 +191,7 @@ export async function recordAppointmentStatus(trx: Transaction<Schema>, ctx: Ser
   }
   await insertAppointmentEvent(trx, { id: newId(now), appointmentId, at: now, byStaffId: staffIdOf(ctx), from: appointment.status, to: input.status });
   if (input.status === 'did_not_attend') await raiseFollowUpIfNeeded(trx, appointment, episode.assigned_practitioner_id ?? appointment.practitioner_id, now);
+  await notifyClientChanged(trx, appointment.client_id);
   await writeAudit(trx, ctx, {
     action: 'appointment.status',
     entityType: 'appointment',

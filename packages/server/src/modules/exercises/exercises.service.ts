@@ -11,6 +11,8 @@ import {
 } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
+import { notifyAssignedPractitioner } from '../notifications/notifications.service';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
@@ -116,6 +118,10 @@ export async function saveEntry(ctx: ServiceContext, entryId: string, input: Sav
       });
     }
     if (submitted) await insertSubmission(trx, { entry_id: entryId, revision, data: json, content_version: input.contentVersion, recorded_at: recordedAt, received_at: now });
+    // A sent entry is activity, may be homework done, and (shared) waits for feedback; drafts change none of these.
+    if (submitted || existing?.shared !== input.shared) await notifyClientChanged(trx, actor.clientId);
+    // The practitioner hears of shared work in their daily summary (once per entry), never at once.
+    if (submitted && input.shared) await notifyAssignedPractitioner(trx, ctx.clock, { clientId: actor.clientId, kind: 'entry-shared', link: `/staff/clients/${actor.clientId}`, sourceId: entryId });
     await writeAudit(trx, ctx, {
       action: submitted ? 'exercise_entry.submit' : 'exercise_entry.save_draft',
       entityType: 'exercise_entry',

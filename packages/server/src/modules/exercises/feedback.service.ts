@@ -1,6 +1,7 @@
 import { canManageAccounts, DomainError, type CreateFeedbackTemplateRequestSchema, type ExerciseFeedback, type GiveFeedbackRequestSchema } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { feedbackFor, findEntry, findFeedback, findTemplate, insertFeedback, insertTemplate, latestSubmission, listTemplates } from './exercises.repo';
@@ -32,6 +33,7 @@ export async function giveFeedback(ctx: ServiceContext, entryId: string, input: 
   await ctx.db.transaction().execute(async (trx) => {
     if (await insertFeedback(trx, { id: input.id, entry_id: entryId, revision: input.revision, staff_id: actor.staffId, text: input.text, created_at: now })) {
       await writeAudit(trx, ctx, { action: 'exercise_feedback.give', entityType: 'exercise_entry', entityId: entryId, clientId: entry.client_id });
+      await notifyClientChanged(trx, entry.client_id);
     }
   });
   const stored = (await findFeedback(ctx.db, input.id))!;

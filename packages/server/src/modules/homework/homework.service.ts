@@ -14,6 +14,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import type { Schema } from '../../db/schema';
 import { findAppointment } from '../episodes/appointments.repo';
@@ -121,6 +122,7 @@ export async function insertPreparedHomework(trx: Transaction<Schema>, ctx: Serv
   const { row } = prepared;
   await insertHomework(trx, { ...row, items: JSON.stringify(row.items) });
   const reminders = await enqueueHomeworkReminders(trx, ctx.clock, { id: row.id, dueOn: row.due_on, timeZone: prepared.timeZone, schedule: prepared.schedule });
+  await notifyClientChanged(trx, row.client_id);
   await writeAudit(trx, ctx, {
     action: 'homework.set',
     entityType: 'homework',
@@ -161,6 +163,7 @@ export async function cancelHomework(ctx: ServiceContext, programme: Programme, 
     await ctx.db.transaction().execute(async (trx) => {
       await cancelHomeworkRow(trx, homeworkId, { cancelled_at: ctx.clock.now(), cancelled_by: ctx.actor.type === 'staff' ? ctx.actor.staffId : null, cancel_reason: input.reason });
       await writeAudit(trx, ctx, { action: 'homework.cancel', entityType: 'homework', entityId: homeworkId, clientId: row.client_id });
+      await notifyClientChanged(trx, row.client_id);
     });
   }
   return presentHomework(ctx, programme, homeworkId);

@@ -14,6 +14,7 @@ import {
 } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
@@ -86,6 +87,7 @@ export async function markStepDone(ctx: ServiceContext, programme: readonly Prog
     const row = { client_id: actor.clientId, module_id: moduleId, step_id: stepId, content_version: input.contentVersion, recorded_at: recordedAt, received_at: now };
     if (await insertDoneStep(trx, row)) {
       await writeAudit(trx, ctx, { action: 'programme.step_done', entityType: 'client', entityId: actor.clientId, clientId: actor.clientId, details: { moduleId, stepId, contentVersion: input.contentVersion } });
+      await notifyClientChanged(trx, actor.clientId);
     }
   });
   return progressOf(ctx, programme, actor.clientId);

@@ -20,6 +20,8 @@ import {
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
+import { notifyAssignedPractitioner } from '../notifications/notifications.service';
 import type { ServiceContext } from '../../context';
 import { loadCareSettings } from '../organisation/organisation.repo';
 import type { Schema } from '../../db/schema';
@@ -226,6 +228,8 @@ export async function completeResponse(ctx: ServiceContext, responseId: string, 
     await insertResponse(trx, { id: responseId, organisationId: actor.organisationId, clientId: actor.clientId, episodeId, appointmentId: input.appointmentId, instrumentId: input.instrumentId, source: 'client_app', authorStaffId: null, now });
     await completeInTransaction(trx, responseId, input.instrumentId, input.answers, authoredAt, now);
     await writeAudit(trx, ctx, { action: 'questionnaire.complete', entityType: 'questionnaire_response', entityId: responseId, clientId: actor.clientId });
+    await notifyClientChanged(trx, actor.clientId);
+    await notifyAssignedPractitioner(trx, ctx.clock, { clientId: actor.clientId, kind: 'questionnaire-completed', link: `/staff/clients/${actor.clientId}`, sourceId: responseId });
   });
   return { response: (await presentResponses(ctx, [(await findResponse(ctx.db, responseId))!]))[0]!, risk, created: true };
 }
@@ -275,6 +279,7 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
     await insertResponse(trx, { id: input.id, organisationId: client.organisation_id, clientId, episodeId, appointmentId: input.appointmentId, instrumentId: input.instrumentId, source: input.source, authorStaffId: actor.staffId, now });
     await completeInTransaction(trx, input.id, input.instrumentId, input.answers, authoredAt, now);
     await writeAudit(trx, ctx, { action: 'questionnaire.record', entityType: 'questionnaire_response', entityId: input.id, clientId, details: { source: input.source } });
+    await notifyClientChanged(trx, clientId);
     const item9 = input.answers[riskItem.linkId];
     if (input.instrumentId === riskItem.instrumentId && typeof item9 === 'number' && isRiskAnswer(input.instrumentId, riskItem.linkId, item9)) {
       await raiseAlert(trx, ctx, {

@@ -1,6 +1,7 @@
 import { canManageAccounts, DomainError, type FollowUpTask, type SetRiskPolicyRequestSchema } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import { findStaffInOrganisation } from '../clients/clients.repo';
 import { loadRiskPolicy } from './risk.repo';
@@ -58,6 +59,7 @@ export async function completeFollowUp(ctx: ServiceContext, taskId: string, note
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('follow_up_task').set({ status: 'done', done_at: now, done_by: me, note }).where('id', '=', taskId).where('status', '=', 'open').execute();
     await writeAudit(trx, ctx, { action: 'follow_up.done', entityType: 'follow_up_task', entityId: taskId, clientId: task.client_id });
+    await notifyClientChanged(trx, task.client_id);
   });
   return present((await ctx.db.selectFrom('follow_up_task').selectAll().where('id', '=', taskId).executeTakeFirstOrThrow()));
 }

@@ -13,10 +13,12 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit, type AuditContext } from '../../audit/audit';
+import { notifyClientChanged } from '../worklist/worklist.notify';
 import type { ServiceContext } from '../../context';
 import type { Schema } from '../../db/schema';
 import { enqueueJob } from '../../jobs/jobs';
 import { requireClientAccess } from '../clients/clients.policy';
+import { notifyStaff } from '../notifications/notifications.service';
 import { clientCareStatus } from '../episodes/care-status';
 import { coverFor } from './risk.cover';
 import {
@@ -153,6 +155,7 @@ export async function raiseAlert(trx: Transaction<Schema>, ctx: AuditContext & {
     details: { trigger: input.trigger, rule, tier, reason: cover.reason, outOfHours: cover.outOfHours, noCoverFound: cover.noCoverFound },
   });
   if (!seenInSession) await queueNotice(trx, ctx, input.id, 0, dueAt);
+  await notifyClientChanged(trx, input.clientId);
   return {
     alertId: input.id,
     personOnHandFrom: (seenInSession ? now : cover.coverageStartsAt).toISOString(),
@@ -165,6 +168,9 @@ export async function raiseAlert(trx: Transaction<Schema>, ctx: AuditContext & {
 /** Queues the notice to the current recipient now, and the escalation at the deadline. */
 async function queueNotice(trx: Transaction<Schema>, ctx: { clock: ServiceContext['clock'] }, alertId: string, level: number, dueAt: Date | null) {
   const stamp = ctx.clock.now().getTime();
+  // In the recipient's notification centre too; the email is this pathway's own, sent at once.
+  const alert = await trx.selectFrom('risk_alert').select(['organisation_id', 'recipient_staff_id', 'client_id']).where('id', '=', alertId).executeTakeFirstOrThrow();
+  await notifyStaff(trx, ctx.clock, { organisationId: alert.organisation_id, staffId: alert.recipient_staff_id, kind: 'risk-alert', clientId: alert.client_id, link: '/staff/alerts', sourceId: alertId });
   await enqueueJob(trx, ctx.clock, { kind: riskNotifyJob, deliveryKey: `${riskNotifyJob}:${alertId}:${level}:${stamp}`, dueAt: ctx.clock.now(), payload: { alertId, level }, maxAttempts: 1 });
   if (dueAt) {
     await enqueueJob(trx, ctx.clock, { kind: riskEscalateJob, deliveryKey: `${riskEscalateJob}:${alertId}:${level}:${stamp}`, dueAt, payload: { alertId, level }, maxAttempts: 10 });
@@ -281,6 +287,7 @@ export async function acknowledgeAlert(ctx: ServiceContext, alertId: string, inp
     if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('write.stale_version', 'This alert changed since you opened it (escalated or acknowledged). Reload it and try again.');
     await insertAlertEvent(trx, { id: newId(now), alertId, at: now, kind: 'acknowledged', staffId: actor.staffId, note: input.note });
     await writeAudit(trx, ctx, { action: 'risk_alert.acknowledge', entityType: 'risk_alert', entityId: alertId, clientId: alert.client_id });
+    await notifyClientChanged(trx, alert.client_id);
   });
   return (await present(ctx.db, [(await findAlert(ctx.db, alertId))!]))[0]!;
 }

@@ -14,11 +14,11 @@ import { noteAnswerSource } from '../../shared/api';
  * and item, so a changed answer replaces the waiting one); finished questionnaires; and "I need
  * help now" requests; programme steps marked done, and exercise entries (PUT, keyed by entry, so
  * a newer save of the same entry replaces the one waiting); and things the client wants to talk
- * about in their next session. What the server answered to a delivered item is kept for this page
+ * about in their next session; and messages to their care team. What the server answered to a delivered item is kept for this page
  * (`outcomeOf`), so a page can show it — the risk notice after a PHQ-9 item-9 answer, the total
  * after a finished questionnaire.
  */
-export type OutboxKind = 'check-in' | 'answer' | 'questionnaire' | 'help-request' | 'step-done' | 'exercise' | 'agenda-item';
+export type OutboxKind = 'check-in' | 'answer' | 'questionnaire' | 'help-request' | 'step-done' | 'exercise' | 'agenda-item' | 'message';
 
 export interface OutboxItem {
   /**

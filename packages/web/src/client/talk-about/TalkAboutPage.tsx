@@ -1,8 +1,6 @@
 import type { AgendaItem, Me } from '@tandem/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { apiPost } from '../../shared/api';
-import { ErrorSummary, type FormProblem } from '../../shared/ErrorSummary';
-import { FieldError } from '../../shared/FormFields';
 import { useT } from '../../shared/i18n/I18nProvider';
 import type { ClientKey } from '../../shared/i18n/keys';
 import { LoadState } from '../../shared/LoadState';
@@ -10,8 +8,9 @@ import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
 import { BackHomeLink } from '../BackHomeLink';
 import { ClientFrame } from '../ClientFrame';
-import { outcomeOf } from '../outbox/outbox';
 import { useOutbox } from '../outbox/useOutbox';
+import { OutboxTextForm } from '../outbox/OutboxTextForm';
+import { checkedText, useOutboxTextForm } from '../outbox/useOutboxTextForm';
 import { AgendaList } from './AgendaList';
 import { agendaItemsUrl, agendaLines, agendaOutboxItem, checkAgendaText, removeAgendaItemUrl } from './talk-about-data';
 
@@ -46,10 +45,7 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
   const fieldId = `${ids}-text`;
   const list = useApiGet<{ items: AgendaItem[] }>(agendaItemsUrl);
   const outbox = useOutbox(me.actor.clientId ?? '', list.reload);
-  const [text, setText] = useState('');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const form = useOutboxTextForm(outbox, fieldId);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   // Items removed on the server stay off the screen whatever list is shown: one read before the
@@ -64,32 +60,12 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    const checked = checkAgendaText(text);
-    const found: FormProblem[] =
-      checked.kind === 'empty'
-        ? [{ message: t('client.talkAbout.empty'), fieldId }]
-        : checked.kind === 'too-long'
-          ? [{ message: t('client.talkAbout.tooLong', { count: checked.count }), fieldId }]
-          : [];
-    setProblems(found);
-    setAttempt((n) => n + 1);
+    if (form.busy) return;
     setNotice(null);
-    if (checked.kind !== 'ok') return;
-    setBusy(true);
-    const item = agendaOutboxItem(checked.text);
-    await outbox.add(item);
-    setText('');
-    const { stop } = await outbox.send();
-    setBusy(false);
-    const outcome = outcomeOf(item.id);
-    if (outcome?.state === 'refused') {
-      // Shown in the list with the server's reason, and the words put back to change them.
-      setText(checked.text);
-      setProblems([{ message: outcome.problem, fieldId }]);
-      setAttempt((n) => n + 1);
-      return;
-    }
+    const words = { empty: t('client.talkAbout.empty'), tooLong: (count: number) => t('client.talkAbout.tooLong', { count }) };
+    const stop = await form.submit(checkedText(checkAgendaText(form.text), words), (text) => agendaOutboxItem(text));
+    // Refused: shown in the list with the server's reason, and the words put back to change them.
+    if (!stop) return;
     if (stop === 'done') list.reload();
     setNotice(stop === 'done' ? 'client.talkAbout.added' : stop === 'signed-out' ? 'client.talkAbout.savedSignIn' : 'client.talkAbout.savedOffline');
   }
@@ -108,8 +84,6 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
     if (result.ok) listHeading.current?.focus();
   }
 
-  const fieldError = problems.find((p) => p.fieldId === fieldId)?.message;
-  const describedBy = [`${ids}-hint`, `${ids}-monitored`, fieldError ? `${fieldId}-error` : null].filter(Boolean).join(' ');
   return (
     <ClientFrame title={t('client.title.talkAbout')} page="talk-about">
       <BackHomeLink />
@@ -118,30 +92,7 @@ function TalkAboutForm({ me, onSessionEnded }: { me: Me; onSessionEnded(): void 
       <p id={`${ids}-monitored`} className="notice">
         {t('client.talkAbout.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
       </p>
-      <form onSubmit={add} noValidate>
-        <ErrorSummary problems={problems} attempt={attempt} />
-        <div className={fieldError ? 'field field-has-error' : 'field'}>
-          <label className="label" htmlFor={fieldId}>
-            {t('client.talkAbout.label')}
-          </label>
-          <p id={`${ids}-hint`} className="hint">
-            {t('client.talkAbout.hint')}
-          </p>
-          <FieldError id={fieldId} text={fieldError} />
-          <textarea
-            id={fieldId}
-            className="textarea"
-            rows={3}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={fieldError ? true : undefined}
-          />
-        </div>
-        <button type="submit" className="button" disabled={busy}>
-          {t('client.talkAbout.add')}
-        </button>
-      </form>
+      <OutboxTextForm form={form} fieldId={fieldId} noticeId={`${ids}-monitored`} label={t('client.talkAbout.label')} hint={t('client.talkAbout.hint')} button={t('client.talkAbout.add')} rows={3} onSubmit={add} />
       {notice ? (
         <div role="status" className={notice === 'client.talkAbout.removeFailed' ? 'notice' : 'notice notice-success'}>
           <p>{t(notice)}</p>

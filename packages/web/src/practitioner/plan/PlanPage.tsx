@@ -12,6 +12,7 @@ import { FocusNotice } from '../FocusNotice';
 import { IdentityBanner } from '../IdentityBanner';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
+import { useActiveTime } from '../figures/use-active-time';
 import { fromDraft, toDraft } from './plan-draft';
 import type { ModuleTitles } from './plan-words';
 import { PlanCreate } from './PlanCreate';
@@ -39,6 +40,8 @@ export function PlanPage({ staff, clientId, episodeId }: { staff: StaffContext; 
   const history = useApiGet<History>(`${planPath}/history`);
   const programme = useApiGet<Programme>(`/api/programme?locale=${enc(locale)}`);
   const staffList = useApiGet<{ staff: StaffSummary[] }>('/api/staff').resource;
+  // Active time on the plan counts towards the practitioner's own week (decision 0028).
+  useActiveTime(clientId, client.resource.status === 'ok');
   const [editing, setEditing] = useState<EditStart | null>(null);
   const [unsaved, setUnsaved] = useState<EditStart | null>(null);
   const [notice, setNotice] = useState({ version: 0, kind: 'saved' as 'saved' | 'stale' | 'created' });

@@ -11,7 +11,7 @@ import { fieldOf, useSettingsForm, wholeNumber } from './use-settings-form';
 const path = '/api/organisation/care-settings';
 
 /** The form's fields, by the dotted path of the setting each one sets. */
-const fields = ['sessionLimits.low_intensity', 'sessionLimits.high_intensity', 'noImprovementBySession', 'questionnaireDueWindowHours'] as const;
+const fields = ['sessionLimits.low_intensity', 'sessionLimits.high_intensity', 'noImprovementBySession', 'questionnaireDueWindowHours', 'messageReplyWorkingDays', 'noActivityDays'] as const;
 type Field = (typeof fields)[number];
 
 const keys = {
@@ -19,7 +19,17 @@ const keys = {
   'sessionLimits.high_intensity': 'highIntensity',
   noImprovementBySession: 'noImprovement',
   questionnaireDueWindowHours: 'dueWindow',
+  messageReplyWorkingDays: 'replyDays',
+  noActivityDays: 'noActivity',
 } as const satisfies Record<Field, string>;
+
+/** The worklist's and messages' own settings keep their words in their own resource files. */
+const wordKey = (field: Field, part: 'label' | 'hint' | 'invalid'): PractitionerKey =>
+  field === 'noActivityDays'
+    ? `practitioner.worklist.setting.${part}`
+    : field === 'messageReplyWorkingDays'
+      ? `practitioner.messages.setting.${part}`
+      : `service.care.${keys[field]}.${part}`;
 
 /**
  * Care settings (admins, for the clinical lead): the session limit per step and the session by
@@ -39,6 +49,8 @@ function CareSettingsForm({ state, onSaved, onStale }: SettingsFormProps<CareSet
     'sessionLimits.high_intensity': String(settings.sessionLimits.high_intensity),
     noImprovementBySession: String(settings.noImprovementBySession),
     questionnaireDueWindowHours: String(settings.questionnaireDueWindowHours),
+    messageReplyWorkingDays: String(settings.messageReplyWorkingDays),
+    noActivityDays: String(settings.noActivityDays),
   });
   const form = useSettingsForm<CareSettingsState>({
     path,
@@ -49,6 +61,8 @@ function CareSettingsForm({ state, onSaved, onStale }: SettingsFormProps<CareSet
         sessionLimits: { low_intensity: wholeNumber(values['sessionLimits.low_intensity']), high_intensity: wholeNumber(values['sessionLimits.high_intensity']) },
         noImprovementBySession: wholeNumber(values.noImprovementBySession),
         questionnaireDueWindowHours: wholeNumber(values.questionnaireDueWindowHours),
+        messageReplyWorkingDays: wholeNumber(values.messageReplyWorkingDays),
+        noActivityDays: wholeNumber(values.noActivityDays),
       };
       const parsed = CareSettingsSchema.safeParse(value);
       return parsed.success ? { invalid: [], value: parsed.data } : { invalid: parsed.error.issues.map((issue) => fieldOf(issue.path)) };
@@ -57,7 +71,7 @@ function CareSettingsForm({ state, onSaved, onStale }: SettingsFormProps<CareSet
     onStale,
   });
   const id = (field: Field) => `${formId}-${keys[field]}`;
-  const error = (field: Field) => (form.invalid.has(field) ? t(`service.care.${keys[field]}.invalid`) : undefined);
+  const error = (field: Field) => (form.invalid.has(field) ? t(wordKey(field, 'invalid')) : undefined);
   const problems: FormProblem[] = [
     ...(form.formError ? [{ message: form.formError }] : []),
     ...fields.flatMap((field) => (form.invalid.has(field) ? [{ message: error(field)!, fieldId: id(field) }] : [])),
@@ -69,8 +83,8 @@ function CareSettingsForm({ state, onSaved, onStale }: SettingsFormProps<CareSet
         <TextField
           key={field}
           id={id(field)}
-          label={t(`service.care.${keys[field]}.label`)}
-          hint={t(`service.care.${keys[field]}.hint`)}
+          label={t(wordKey(field, 'label'))}
+          hint={t(wordKey(field, 'hint'))}
           inputMode="numeric"
           autoComplete="off"
           width="short"

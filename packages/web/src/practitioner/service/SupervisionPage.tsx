@@ -37,6 +37,9 @@ export function SupervisionPage({ staff }: { staff: StaffContext }) {
     <StaffFrame staff={staff} title={t('service.supervision.title')} page="supervision">
       <h1>{t('service.supervision.heading')}</h1>
       <p>{t('service.supervision.intro')}</p>
+      <p>
+        <Link href={staffPaths.figures}>{t('practitioner.figures.supervisionLink')}</Link>
+      </p>
       <LoadState resource={resource} onRetry={reload} />
       {resource.status === 'ok' ? <p className="alert-count">{t('service.supervision.count', { count: resource.data.needingReview, total: episodes.length })}</p> : null}
       {resource.status === 'ok' && !episodes.length ? <p>{t('service.supervision.none')}</p> : null}

@@ -120,6 +120,12 @@ function SessionMode({ together, clientId, episodeId, page, back }: { together: 
         <aside className="session-notes" aria-labelledby="session-notes-heading">
           <h2 id="session-notes-heading">{t('practitioner.note.heading')}</h2>
           <p className="hint">{t('practitioner.note.private')}</p>
+          {/* The brief is the care team's (risk items, drift): opened in its own tab, off the shared screen. */}
+          <p>
+            <Link href={staffPaths.brief(clientId)} target="_blank" rel="noopener">
+              {t('practitioner.brief.open')}
+            </Link>
+          </p>
           <button type="button" className="button button-secondary" aria-expanded={notesShown} aria-controls={noteId} onClick={() => setNotesShown(!notesShown)}>
             {notesShown ? t('practitioner.note.hide') : t('practitioner.note.show')}
           </button>

@@ -4,6 +4,7 @@ import type practitionerEn from './locales/en/practitioner.json';
 import type practitionerBriefEn from './locales/en/practitioner-brief.json';
 import type practitionerFiguresEn from './locales/en/practitioner-figures.json';
 import type practitionerMessagesEn from './locales/en/practitioner-messages.json';
+import type practitionerNotificationsEn from './locales/en/practitioner-notifications.json';
 import type practitionerServiceEn from './locales/en/practitioner-service.json';
 import type practitionerWorklistEn from './locales/en/practitioner-worklist.json';
 
@@ -11,7 +12,8 @@ export type CommonKey = keyof typeof commonEn;
 export type ClientKey = CommonKey | keyof typeof clientEn;
 /**
  * The practitioner app's strings: its main namespace and one file for each area with many strings
- * (service settings, the worklist, the pre-session brief, messages, value-and-burden figures).
+ * (service settings, the worklist, the pre-session brief, messages, value-and-burden figures,
+ * notifications).
  */
 export type PractitionerKey =
   | CommonKey
@@ -20,4 +22,5 @@ export type PractitionerKey =
   | keyof typeof practitionerWorklistEn
   | keyof typeof practitionerBriefEn
   | keyof typeof practitionerMessagesEn
-  | keyof typeof practitionerFiguresEn;
+  | keyof typeof practitionerFiguresEn
+  | keyof typeof practitionerNotificationsEn;
