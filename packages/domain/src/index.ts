@@ -60,3 +60,4 @@ export * from './brief/api';
 export * from './brief/brief';
 export * from './brief/text';
 export * from './push/push';
+export * from './delivery/delivery-log';

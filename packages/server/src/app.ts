@@ -21,6 +21,7 @@ import { briefRoutes } from './modules/brief/brief.routes';
 import { messageRoutes } from './modules/messages/messages.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { pushRoutes } from './modules/push/push.routes';
+import { deliveryRoutes } from './modules/delivery/delivery.routes';
 import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(messageRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(pushRoutes(deps));
+  await app.register(deliveryRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

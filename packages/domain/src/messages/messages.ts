@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids';
+import { messageMaxLength } from './limits';
+
+export { defaultReplyWorkingDays, messageMaxLength } from './limits';
 
 /**
  * Secure messages between a client and their care team (issue 9 item 3; decision 0027). One
@@ -8,19 +11,6 @@ import { IdSchema } from '../ids';
  * server's. Messages are not monitored around the clock: the app says so beside the box, with the
  * organisation's reply time and the help link (HAZ-064). Writing is refused on a closed episode.
  */
-
-/**
- * The longest message, in characters after trimming: about a page of text. Long enough for a
- * client to explain a week, short enough to be read in a practitioner's day; a longer story
- * belongs in a session.
- */
-export const messageMaxLength = 2000;
-
-/**
- * The reply time promised by default, in working days (issue 9 item 3's example, "We reply
- * within 2 working days"); each organisation sets its own in the care settings, from 1 to 10.
- */
-export const defaultReplyWorkingDays = 2;
 
 /** One message's words: trimmed, not empty, at most `messageMaxLength` characters. */
 export const MessageTextSchema = z

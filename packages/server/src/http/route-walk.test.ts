@@ -1217,6 +1217,18 @@ const cases: Record<string, RouteCase> = {
     own: async () => [{ as: w.p2, method: 'PUT', url: '/api/me/notification-settings', payload: { settings: { digestEmail: true, digestTime: '07:30', quietHours: null }, version: 0 } }],
     foreign: () => [{ as: w.c1, method: 'PUT', url: '/api/me/notification-settings', payload: { settings: { digestEmail: true, digestTime: '07:30', quietHours: null }, version: 0 } }],
   },
+  'GET /api/organisation/delivery-log': {
+    own: () => [{ as: w.admin, method: 'GET', url: '/api/organisation/delivery-log' }],
+    foreign: async () => {
+      const mine = (await t.database.db.selectFrom('email_message').select('id').where('organisation_id', '=', w.a.id).execute()).map((m) => m.id);
+      return [
+        { as: w.p1, method: 'GET', url: '/api/organisation/delivery-log' },
+        { as: w.c1, method: 'GET', url: '/api/organisation/delivery-log' },
+        // Another organisation's admin sees none of this one's deliveries.
+        { as: w.adminB, method: 'GET', url: '/api/organisation/delivery-log', check: (res) => expect(res.json().items.filter((i: { id: string }) => mine.includes(i.id))).toEqual([]) },
+      ];
+    },
+  },
   'GET /api/push/public-key': {
     own: () => [{ as: w.c1, method: 'GET', url: '/api/push/public-key' }],
     foreign: { none: 'the server’s public key, the same for everyone: no client data' },

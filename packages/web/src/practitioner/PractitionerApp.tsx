@@ -10,6 +10,7 @@ import { CaseloadPage } from './CaseloadPage';
 import { ClientPage } from './ClientPage';
 import { StaffCalendarPage } from './calendar/StaffCalendarPage';
 import { ConversationPage, MessagesPage } from './messages/MessagesPage';
+import { DeliveryLogPage } from './service/DeliveryLogPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { FiguresPage } from './figures/FiguresPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -109,6 +110,8 @@ export function PractitionerApp() {
       return admin ? <CareSettingsPage staff={staff} /> : notFound;
     case 'plan-templates':
       return admin ? <PlanTemplatesPage staff={staff} /> : notFound;
+    case 'delivery-log':
+      return admin ? <DeliveryLogPage staff={staff} /> : notFound;
     case 'not-found':
       return notFound;
   }

@@ -19,6 +19,7 @@ export type StaffRoute =
   | { name: 'risk-policy' }
   | { name: 'care-settings' }
   | { name: 'plan-templates' }
+  | { name: 'delivery-log' }
   | { name: 'invite' }
   | { name: 'not-found' };
 
@@ -56,6 +57,7 @@ export const staffPaths = {
   riskPolicy: '/staff/service/risk-policy',
   careSettings: '/staff/service/care-settings',
   planTemplates: '/staff/service/plan-templates',
+  deliveryLog: '/staff/service/delivery-log',
 } as const;
 
 /** Pages whose address has no parameter, by path without a trailing slash. */
@@ -74,6 +76,7 @@ const fixed: Record<string, StaffRoute> = {
   '/staff/service/risk-policy': { name: 'risk-policy' },
   '/staff/service/care-settings': { name: 'care-settings' },
   '/staff/service/plan-templates': { name: 'plan-templates' },
+  '/staff/service/delivery-log': { name: 'delivery-log' },
 };
 
 /** The id in an address, or null when it is not well formed (a bad % escape). */

@@ -7,7 +7,7 @@ import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
 
-/** Service settings (admins): each site's hours and duty, the risk policy, the care settings and treatment plan templates. */
+/** Service settings (admins): each site's hours and duty, the risk policy, the care settings, treatment plan templates and the delivery log. */
 export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
   const t = useT<PractitionerKey>();
   const { resource, reload } = useApiGet<SiteList>('/api/sites');
@@ -41,6 +41,13 @@ export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
         <li>
           <Link href={staffPaths.planTemplates}>{t('service.templates.heading')}</Link>
           <p className="hint">{t('service.templates.summary')}</p>
+        </li>
+      </ul>
+      <h2>{t('service.delivery.sectionHeading')}</h2>
+      <ul className="plain-list">
+        <li>
+          <Link href={staffPaths.deliveryLog}>{t('service.delivery.link')}</Link>
+          <p className="hint">{t('service.delivery.summary')}</p>
         </li>
       </ul>
     </StaffFrame>
