@@ -49,7 +49,12 @@ export function DeliveryLogPage({ staff }: { staff: StaffContext }) {
               <td translate="no">{item.subject}</td>
               <td translate="no">{item.to}</td>
               <td>{t(stateKey[item.state])}</td>
-              <td>{item.maxAttempts ? t('service.delivery.attemptsOf', { count: item.attempts, max: item.maxAttempts }) : String(item.attempts)}</td>
+              {item.maxAttempts ? (
+                <td>{t('service.delivery.attemptsOf', { count: item.attempts, max: item.maxAttempts })}</td>
+              ) : (
+                // Sent directly, not through a job (the risk pathway's own notices): no limit to show.
+                <td translate="no">{item.attempts}</td>
+              )}
               <td>
                 {item.state === 'sent' ? t('service.delivery.sentAt', { at: when(item.sentAt) }) : null}
                 {item.state === 'retrying' ? t('service.delivery.nextTry', { at: when(item.nextTryAt) }) : null}
