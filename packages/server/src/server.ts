@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { enqueueAuditSeal } from './audit/seal';
 import type { Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
@@ -8,6 +9,7 @@ import { seedDemo, type SeedResult } from './demo/seed-demo';
 import { createMailer } from './email/mailer';
 import { createJobHandlers } from './jobs/handlers';
 import { startWorker } from './jobs/jobs';
+import { enqueueMoodPromptSweep } from './modules/checkins/mood-prompt.jobs';
 import { pushSubject } from './modules/push/push.sender';
 
 export interface RunningServer {
@@ -42,6 +44,10 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   try {
     const applied = await migrateToLatest(database.db);
     const demo = await demoOnStart(config, database, clock, applied);
+    // Every client in care has their next mood prompt queued (decision 0032); then daily.
+    await enqueueMoodPromptSweep(database.db, clock);
+    // The audit log is sealed now and every five minutes (decision 0011).
+    await enqueueAuditSeal(database.db, clock);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.nodeEnv === 'production' });
     const app = await buildApp({ config, database, clock, mailer });
     const stopWorker = startWorker({

@@ -55,7 +55,7 @@ test.describe('reminders to check in', () => {
     await visit('/');
     await page.getByRole('link', { name: 'Reminders to check in' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Reminders to check in' })).toBeVisible();
-    await expect(page.getByText('nothing is sent for now', { exact: false })).toBeVisible();
+    await expect(page.getByText('They never come in your quiet hours.', { exact: false })).toBeVisible();
     const later = page.getByRole('group', { name: 'Each day after your first week' });
     const firstWeek = page.getByRole('group', { name: /Each day in your first week, until/ });
     await expect(later.getByLabel('Time 1')).toHaveValue('19:30');

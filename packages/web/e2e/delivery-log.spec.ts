@@ -18,7 +18,7 @@ test.describe('the delivery log', () => {
     await page.getByRole('link', { name: 'Delivery log' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Delivery log' })).toBeVisible();
     await expect(page).toHaveTitle('Delivery log – Tandem for practitioners');
-    const table = page.getByRole('region', { name: /Emails of the last 7 days/ });
+    const table = page.getByRole('region', { name: /Emails and notifications of the last 7 days/ });
     const rows = table.locator('tbody tr');
     await expect(rows.first()).toBeVisible();
     // The admin's own invitation is among them, kept for development, with the address masked.

@@ -32,11 +32,13 @@ export class OwnServer {
     readonly url: string,
     private readonly port: number,
     private readonly dataParent: string,
+    private readonly extraEnv: Record<string, string>,
   ) {}
 
-  static async start(): Promise<OwnServer> {
+  /** `env`: more configuration for this server, e.g. `PUSH_SERVICE_ORIGINS` for a loopback push service. */
+  static async start({ env = {} }: { env?: Record<string, string> } = {}): Promise<OwnServer> {
     const port = await freePort();
-    const server = new OwnServer(`http://127.0.0.1:${port}`, port, fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-own-')));
+    const server = new OwnServer(`http://127.0.0.1:${port}`, port, fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-own-')), env);
     const made = spawnSync(
       process.execPath,
       [tandem, 'create-admin', '--email', bootstrapAdmin.email, '--name', 'E2E Admin', '--organisation', 'Own Server Talking Therapies', '--password-stdin'],
@@ -57,6 +59,7 @@ export class OwnServer {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
       PUBLIC_ORIGIN: this.url,
+      ...this.extraEnv,
     };
   }
 

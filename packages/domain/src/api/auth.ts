@@ -14,6 +14,9 @@ export const SignInRequestSchema = z
   .meta({ id: 'SignInRequest' });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 
+/** POST /api/auth/sign-out-everywhere: how many sessions ended and devices stopped notifying. */
+export const SignedOutEverywhereSchema = z.object({ sessions: z.number().int(), devices: z.number().int() }).meta({ id: 'SignedOutEverywhere' });
+
 /** A new password: length only, after NIST SP 800-63B (no composition rules). */
 export const NewPasswordSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryState, maskedAddress, type DeliveryFacts } from './delivery-log';
+import { deliveryState, maskedAddress, pushDeliveryState, pushOutcomes, type DeliveryFacts } from './delivery-log';
 
 describe('deliveryState', () => {
   it.each<[string, DeliveryFacts, string]>([
@@ -25,5 +25,18 @@ describe('maskedAddress', () => {
     ['@example.org', '•••'],
   ])('%s → %s', (address, masked) => {
     expect(maskedAddress(address)).toBe(masked);
+  });
+});
+
+describe('pushDeliveryState', () => {
+  it.each<[string, Parameters<typeof pushDeliveryState>[0], { state: string; reason: string | null }]>([
+    ['waiting', { status: 'pending', attempts: 0, outcome: null }, { state: 'queued', reason: null }],
+    ['failed once', { status: 'pending', attempts: 1, outcome: null }, { state: 'retrying', reason: null }],
+    ['past its limit', { status: 'failed', attempts: 5, outcome: null }, { state: 'gave-up', reason: null }],
+    ['sent', { status: 'done', attempts: 1, outcome: pushOutcomes.sent }, { state: 'sent', reason: null }],
+    ['turned off meanwhile', { status: 'done', attempts: 1, outcome: pushOutcomes.deviceOff }, { state: 'not-sent', reason: 'device-off' }],
+    ['gone', { status: 'done', attempts: 1, outcome: pushOutcomes.deviceGone }, { state: 'not-sent', reason: 'device-gone' }],
+  ])('%s', (_, job, expected) => {
+    expect(pushDeliveryState(job)).toEqual(expected);
   });
 });

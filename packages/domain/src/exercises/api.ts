@@ -23,11 +23,36 @@ export const SaveExerciseEntryRequestSchema = z
     shared: z.boolean(),
     data: z.record(z.string(), z.unknown()),
     recordedAt: Instant,
+    /**
+     * The entry's `revision` this edit started from (0 for a new entry). Absent in saves queued by
+     * older app versions: then saves are ordered by `recordedAt` alone (decision 0033).
+     */
+    baseRevision: z.number().int().min(0).optional(),
+    /** A random id the device keeps, so its own earlier saves are never taken for another device's. */
+    deviceId: IdSchema.optional(),
   })
   .meta({ id: 'SaveExerciseEntryRequest' });
 export type SaveExerciseEntryRequest = z.input<typeof SaveExerciseEntryRequestSchema>;
 
 export const ExerciseEntryIdParamsSchema = z.strictObject({ entryId: IdSchema });
+export const ExerciseEntryOtherVersionParamsSchema = z.strictObject({ entryId: IdSchema, versionId: IdSchema });
+
+/**
+ * A version of the entry made on another device (or on this one) that was not kept as the current
+ * entry, because the two edits did not see each other (decision 0033). Kept until the client
+ * chooses; only the client sees it.
+ */
+export const ExerciseEntryOtherVersionSchema = z
+  .object({
+    id: z.uuid(),
+    data: z.record(z.string(), z.unknown()),
+    shared: z.boolean(),
+    status: z.enum(['draft', 'submitted']),
+    /** When it was made, by the device's clock. */
+    recordedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ExerciseEntryOtherVersion' });
+export type ExerciseEntryOtherVersion = z.infer<typeof ExerciseEntryOtherVersionSchema>;
 
 export const ExerciseFeedbackSchema = z.object({
   id: z.uuid(),
@@ -57,6 +82,8 @@ export const ExerciseEntrySchema = z
     receivedAt: z.iso.datetime(),
     firstSubmittedAt: z.iso.datetime().nullable(),
     feedback: z.array(ExerciseFeedbackSchema),
+    /** Versions made on two devices that the client has not chosen between yet, oldest first. */
+    otherVersions: z.array(ExerciseEntryOtherVersionSchema),
   })
   .meta({ id: 'ExerciseEntry' });
 export type ExerciseEntry = z.infer<typeof ExerciseEntrySchema>;
@@ -64,10 +91,14 @@ export type ExerciseEntry = z.infer<typeof ExerciseEntrySchema>;
 export const SaveExerciseEntryResponseSchema = z
   .object({
     entry: ExerciseEntrySchema,
-    /** False when a newer save was already stored (a late replay): nothing changed. */
+    /**
+     * False when the stored entry stays current: a late replay (nothing changed), or an edit from
+     * another device that is older by device time (kept in `entry.otherVersions`).
+     */
     applied: z.boolean(),
   })
   .meta({ id: 'SaveExerciseEntryResponse' });
+export type SaveExerciseEntryResponse = z.infer<typeof SaveExerciseEntryResponseSchema>;
 
 export const ExerciseEntryListSchema = z.object({ entries: z.array(ExerciseEntrySchema) }).meta({ id: 'ExerciseEntryList' });
 

@@ -28,7 +28,8 @@ export function signInDelayMs(failures: number, freeFailures: number = signInThr
 /**
  * Passwords after NIST SP 800-63B-4 §3.1.1.2: at least 15 characters while a password is the
  * only factor (it is, until staff MFA lands), at most 128 (long enough for passphrases), any
- * characters, no composition rules. The common-password list arrives with the security issue.
+ * characters, no composition rules. A new password is also checked against common, repetitive,
+ * sequential and context-specific values (password-check.ts; decision 0034).
  */
 export const passwordRules = { minLength: 15, maxLength: 128 } as const;
 

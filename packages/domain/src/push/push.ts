@@ -97,5 +97,6 @@ export function pushPayload(kind: PushKind): { title: string; body: string; url:
     'homework-reminder': 'You have something to do in Tandem before your next session.',
     'mood-prompt': 'How are you feeling? Open Tandem when you have a moment.',
   };
-  return { title: 'Tandem', body: body[kind], url: '/', tag: `tandem-${kind}` };
+  const url: Record<PushKind, string> = { message: '/messages', 'appointment-reminder': '/', 'homework-reminder': '/', 'mood-prompt': '/check-in' };
+  return { title: 'Tandem', body: body[kind], url: url[kind], tag: `tandem-${kind}` };
 }

@@ -35,6 +35,18 @@ describe('tandem create-admin', () => {
     expect(short.status).toBe(1);
     expect(short.stderr).toContain('at least 15 characters');
 
+    const easy = createAdmin(['--email', 'third@example.test', '--name', 'Third'], 'passwordpassword');
+    expect(easy.status).toBe(1);
+    expect(easy.stderr).toContain('list of passwords people use a lot');
+    expect(easy.stderr).toContain('Nothing was created.');
+
+    // The audit log (one row so far, not yet sealed: the server seals it) checks out.
+    const verify = spawnSync(process.execPath, [bin, 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' }, encoding: 'utf8', timeout: 60_000 });
+    expect(verify.stderr).toBe('');
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('Checked 0 seals over 0 audit rows; 1 rows are newer than the last seal.');
+    expect(verify.stdout).toContain('The audit log matches its seals.');
+
     const database = await openDatabase({ kind: 'pglite', dataDir });
     try {
       const accounts = await database.db

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { formatDemoSignIns, seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
+import { runAuditVerify } from './audit-verify';
 import { runContentCheck } from './content-check';
 import { runCreateAdmin } from './create-admin';
 
@@ -16,6 +17,8 @@ Commands:
   seed-demo  add the demo organisation (labelled demo data) if it is not there
   create-admin --email <email> --name <name> [--organisation <name>] [--password-stdin]
              create an active admin account (asks for the password)
+  audit verify
+             check the audit log against its seals (exit 1 if any row was changed, removed or added)
   content check [--dir <folder>]
              check the self-help programme's files (the build runs this)
   help       show this text
@@ -70,6 +73,18 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'audit': {
+      if (argv[1] !== 'verify') {
+        process.stderr.write(`Unknown audit command.\n\n${usage}\n`);
+        return 2;
+      }
+      const database = await openForCommand();
+      try {
+        return await runAuditVerify(database.db, (s) => process.stdout.write(s));
+      } finally {
+        await database.close();
+      }
     }
     case 'content':
       return runContentCheck(argv.slice(1), (s) => process.stdout.write(s), (s) => process.stderr.write(s));

@@ -21,6 +21,8 @@ export interface ScheduledJobTable {
   locked_until: Timestamp | null;
   locked_by: string | null;
   last_error: string | null;
+  /** What a finished job did, in fixed words ("sent by push", "not sent: quiet hours"). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
@@ -184,6 +186,17 @@ export interface AuditEventTable {
   request_id: string | null;
   subject_ids: string[] | null;
   details: ColumnType<unknown, string | null, never>;
+}
+
+/** A seal over audit rows after_seq < seq <= last_seq: the hash chain's last hash (decision 0011). */
+export interface AuditSealTable {
+  seq: ColumnType<number, never, never>;
+  after_seq: number;
+  last_seq: number;
+  row_count: number;
+  previous_hash: string;
+  last_hash: string;
+  sealed_at: Timestamp;
 }
 
 export interface CheckInTable {
@@ -430,6 +443,20 @@ export interface ExerciseEntryTable {
   received_at: Timestamp;
   created_at: Timestamp;
   first_submitted_at: Timestamp | null;
+  /** The device that wrote the current text (decision 0033); null before it was recorded. */
+  device_id: Generated<string | null>;
+}
+
+/** A version of an entry not kept as the current one when two devices edited it (decision 0033). */
+export interface ExerciseEntryOtherVersionTable {
+  id: string;
+  entry_id: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  shared: boolean;
+  status: 'draft' | 'submitted';
+  recorded_at: Timestamp;
+  received_at: Timestamp;
+  resolved_at: Timestamp | null;
 }
 
 export interface ExerciseEntrySubmissionTable {
@@ -702,6 +729,7 @@ export interface Schema {
   step_progress: StepProgressTable;
   exercise_entry: ExerciseEntryTable;
   exercise_entry_submission: ExerciseEntrySubmissionTable;
+  exercise_entry_other_version: ExerciseEntryOtherVersionTable;
   feedback_template: FeedbackTemplateTable;
   exercise_feedback: ExerciseFeedbackTable;
   care_settings: CareSettingsTable;
@@ -738,4 +766,5 @@ export interface Schema {
   break_glass_grant: BreakGlassGrantTable;
   email_message: EmailMessageTable;
   audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
 }

@@ -222,6 +222,7 @@ const cases: Record<string, RouteCase> = {
     foreign: { none: 'answers for the caller only; no id can be given' },
   },
   'POST /api/auth/sign-out': { own: () => [{ as: w.c1, method: 'POST', url: '/api/auth/sign-out' }], foreign: { none: 'ends the caller’s own session only' } },
+  'POST /api/auth/sign-out-everywhere': { own: () => [{ as: w.c1, method: 'POST', url: '/api/auth/sign-out-everywhere' }], foreign: { none: 'ends the caller’s own sessions and devices only' } },
   'GET /api/clients': {
     own: () => [
       { as: w.p1, method: 'GET', url: '/api/clients', check: (res) => expect(ids(res, 'clients')).toEqual(expect.arrayContaining([w.c1.id])) },
@@ -695,6 +696,13 @@ const cases: Record<string, RouteCase> = {
     foreign: () => [
       { as: w.c2, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload: entrySave('draft', '2026-03-02T08:50:00Z'), refusedWith: [409] },
       { as: w.p1, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload: entrySave('draft', '2026-03-02T08:50:00Z') },
+    ],
+  },
+  'POST /api/exercise-entries/:entryId/other-versions/:versionId/resolve': {
+    own: async () => [{ as: w.c1, method: 'POST', url: await c1OtherVersionUrl(), payload: {} }],
+    foreign: async () => [
+      { as: w.c2, method: 'POST', url: await c1OtherVersionUrl(), payload: {} },
+      { as: w.p1, method: 'POST', url: await c1OtherVersionUrl(), payload: {} },
     ],
   },
   'GET /api/exercise-entries': {
@@ -1288,6 +1296,17 @@ async function c1AgendaItem(): Promise<string> {
   const body = walkAgendaItem();
   expect((await send({ as: w.c1, method: 'POST', url: '/api/me/agenda-items', payload: body })).statusCode).toBe(201);
   return body.id;
+}
+let c1OtherVersion: Promise<string> | undefined;
+/** The resolve address of a real other version of c1's entry: an edit from a second device that never saw the stored one (decision 0033). */
+function c1OtherVersionUrl(): Promise<string> {
+  c1OtherVersion ??= (async () => {
+    const payload = { ...entrySave('draft', '2026-03-02T08:20:00Z'), data: { goals: [{ text: 'Walk to the shop', progress: 1 }] }, baseRevision: 0, deviceId: newId(t.clock.now()) };
+    const res = await send({ as: w.c1, method: 'PUT', url: `/api/exercise-entries/${w.c1Entry}`, payload });
+    const version = res.json().entry.otherVersions[0] as { id: string };
+    return `/api/exercise-entries/${w.c1Entry}/other-versions/${version.id}/resolve`;
+  })();
+  return c1OtherVersion;
 }
 let pastDay = 0;
 /** A real appointment of c1's that has started and is still booked (a session to end). */

@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { auditSealHandler, auditSealJob } from '../audit/seal';
 import { createSendEmailHandler, sendEmailJob } from '../email/email';
 import type { Mailer } from '../email/mailer';
 import { appointmentReminderJob, createAppointmentReminderHandler } from '../modules/calendar/reminders.jobs';
+import { createMoodPromptHandler, moodPromptJob, moodPromptSweepHandler, moodPromptSweepJob } from '../modules/checkins/mood-prompt.jobs';
 import { createHomeworkReminderHandler, homeworkReminderJob } from '../modules/homework/homework.jobs';
 import { createMessageEmailHandler, messageEmailJob } from '../modules/messages/messages.jobs';
 import { createStaffDigestHandler, staffDigestJob } from '../modules/notifications/notifications.service';
@@ -26,7 +28,10 @@ export function createJobHandlers(deps: { mailer: Mailer; log: FastifyBaseLogger
     [appointmentReminderJob]: createAppointmentReminderHandler(deps.publicOrigin),
     [homeworkReminderJob]: createHomeworkReminderHandler(deps.publicOrigin),
     [messageEmailJob]: createMessageEmailHandler(deps.publicOrigin),
+    [moodPromptJob]: createMoodPromptHandler(deps.publicOrigin),
+    [moodPromptSweepJob]: moodPromptSweepHandler,
     [staffDigestJob]: createStaffDigestHandler(deps.publicOrigin),
     [pushSendJob]: createPushSendHandler(deps.push),
+    [auditSealJob]: auditSealHandler,
   };
 }

@@ -23,7 +23,12 @@ export interface JobHandlerContext {
   db: Kysely<Schema>;
 }
 
-export type JobHandler = (payload: unknown, ctx: JobHandlerContext) => Promise<void>;
+/**
+ * A handler does its job or throws (to be retried). When it had a choice it may say what it did in
+ * a few fixed words ("sent by push", "not sent: care has ended"): kept as the job's outcome and
+ * shown in the delivery log (decision 0032). Never data: the words are the handler's own.
+ */
+export type JobHandler = (payload: unknown, ctx: JobHandlerContext) => Promise<void | string>;
 
 export interface EnqueueJob {
   kind: string;
@@ -116,13 +121,14 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 60 * 60_000);
 }
 
-async function finishJob(db: Kysely<Schema>, clock: Clock, job: ClaimedJob, workerId: string, error?: unknown) {
+async function finishJob(db: Kysely<Schema>, clock: Clock, job: ClaimedJob, workerId: string, result: { error: unknown } | { outcome: string | null }) {
   const now = clock.now();
   const query = db.updateTable('scheduled_job').where('id', '=', job.id).where('locked_by', '=', workerId);
-  if (error === undefined) {
-    await query.set({ status: 'done', completed_at: now, updated_at: now, locked_until: null, last_error: null }).execute();
+  if ('outcome' in result) {
+    await query.set({ status: 'done', completed_at: now, updated_at: now, locked_until: null, last_error: null, outcome: result.outcome?.slice(0, 200) ?? null }).execute();
     return;
   }
+  const error = result.error;
   // Never store an error's full text: it may echo data. Keep its name and the first line only.
   const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'non-Error thrown';
   const giveUp = job.attempt >= job.maxAttempts;
@@ -160,17 +166,17 @@ export async function runDueJobs(options: WorkerOptions): Promise<number> {
     const handler = options.handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-      await handler(job.payload, {
+      const outcome = await handler(job.payload, {
         jobId: job.id,
         deliveryKey: job.deliveryKey,
         attempt: job.attempt,
         clock: options.clock,
         db: options.db,
       });
-      await finishJob(options.db, options.clock, job, workerId);
+      await finishJob(options.db, options.clock, job, workerId, { outcome: outcome ?? null });
     } catch (error) {
       options.onError?.(error, job);
-      await finishJob(options.db, options.clock, job, workerId, error);
+      await finishJob(options.db, options.clock, job, workerId, { error });
     }
   }
 }

@@ -12,6 +12,8 @@ import { ConsentGate, type ConsentView } from './consent/ConsentGate';
 import { HelpPage } from './HelpPage';
 import { HomePage } from './HomePage';
 import { MessagesPage } from './messages/MessagesPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { dropOthersPush, forgetPushOnSignOut } from './notifications/push-device';
 import { forgetDeviceCopies } from './device/service-worker';
 import { clearDeviceStorage, flushOutbox } from './outbox/outbox';
 import { draftDbName } from './programme/draft-store';
@@ -34,14 +36,15 @@ import { TalkAboutPage } from './talk-about/TalkAboutPage';
  * `/progress` shows their check-ins and scores over time; `/plan` their treatment plan and where they are in it; `/talk-about` the things they want to talk
  * about in their next session; `/calendar` their private calendar feed; `/messages` their messages with their care team (readable after care ends); `/programme/…` is the self-help
  * programme and its exercises (readable after care ends); `/choices` shows and changes their
- * consent; every other path shows the home page, or the sign-in page when nobody is signed in.
+ * consent; `/notifications` turns notifications on this phone on or off; every other path shows the home page, or the sign-in page when nobody is signed in.
  */
 export function ClientApp() {
   const path = usePathname();
   const session = useSession();
   const { state } = session;
   // A new sign-in starts with no copies of anybody's reads on the phone (a shared phone).
-  const signedIn = (me: Me) => void forgetDeviceCopies().then(() => session.signedIn(me));
+  // Nor a subscription to someone else's notifications (a session that ended without a sign-out).
+  const signedIn = (me: Me) => void Promise.all([forgetDeviceCopies(), dropOthersPush(me.actor.accountId)]).then(() => session.signedIn(me));
 
   // Help is there for everyone, signed in or not, before anyone knows who is signed in.
   if (path === '/help' || path === '/help/') return <HelpPage backHref="/" me={state.status === 'signed-in' ? state.me : null} />;
@@ -69,9 +72,13 @@ export function ClientApp() {
       // Signing out leaves nothing of the client's on the phone: what is waiting is sent first,
       // then the outbox, exercise drafts and kept copies are removed (a shared phone shows the
       // next person nothing).
-      const onSignOut = async () => {
+      const onSignOut = async (everywhere = false) => {
         await flushOutbox(me.actor.clientId ?? '').catch(() => null);
-        const failure = await session.signOut();
+        // While still signed in: the server forgets this phone, so the next person gets none of
+        // this client's notifications. Never stops signing out. (Everywhere: the server forgets
+        // every phone of theirs as well.)
+        await forgetPushOnSignOut(me.actor.accountId);
+        const failure = await session.signOut(everywhere);
         if (!failure) await Promise.all([clearDeviceStorage([draftDbName]), forgetDeviceCopies()]);
         return failure;
       };
@@ -90,10 +97,11 @@ export function ClientApp() {
 }
 
 /** The signed-in client's pages, once consent allows. Care ended: no check-ins, questionnaires, reminders or new exercise work. */
-function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: string; me: Me; view: ConsentView; onSignOut(): Promise<ApiError | null>; onSessionEnded(): void }) {
+function ClientPage({ path, me, view, onSignOut, onSessionEnded }: { path: string; me: Me; view: ConsentView; onSignOut(everywhere?: boolean): Promise<ApiError | null>; onSessionEnded(): void }) {
   const at = (page: string) => path === page || path === `${page}/`;
   const inCare = me.care?.status !== 'ended';
-  if (at('/choices')) return <ChoicesPage me={me} view={view} />;
+  if (at('/choices')) return <ChoicesPage me={me} view={view} onSignOutEverywhere={() => onSignOut(true)} />;
+  if (at('/notifications')) return <NotificationsPage me={me} view={view} />;
   if (at('/progress')) return <ProgressPage me={me} />;
   if (at('/plan')) return <PlanPage me={me} />;
   if (at('/calendar')) return <CalendarPage me={me} />;

@@ -39,8 +39,8 @@ export function PractitionerApp() {
   const session = useSession();
   const { state, signOut } = session;
 
-  const signOutToCaseload = useCallback(async () => {
-    const error = await signOut();
+  const signOutToCaseload = useCallback(async (everywhere = false) => {
+    const error = await signOut(everywhere);
     if (!error) navigate(staffPaths.caseload, { replace: true });
     return error;
   }, [signOut]);

@@ -14,7 +14,8 @@ import { staffPaths } from './routes';
 
 export interface StaffContext {
   me: Me;
-  onSignOut(): Promise<ApiError | null>;
+  /** Signs out of this session, or with `everywhere` of every session of the account. */
+  onSignOut(everywhere?: boolean): Promise<ApiError | null>;
 }
 
 /** Whether the signed-in person holds `role` (pages and links for one role only). */
@@ -101,7 +102,7 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
               {actor.organisationName}
             </span>
           </p>
-          <SignOutButton className="button button-header" onSignOut={staff.onSignOut} />
+          <SignOutButton className="button button-header" onSignOut={() => staff.onSignOut()} />
         </div>
       }
     >

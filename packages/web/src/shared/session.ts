@@ -18,8 +18,12 @@ export interface Session {
   refresh(): Promise<void>;
   /** After a successful sign-in or invitation: the server's answer is who is now signed in. */
   signedIn(me: Me): void;
-  /** Signs out on the server; returns the error when that failed (the person is then still signed in). */
-  signOut(): Promise<ApiError | null>;
+  /**
+   * Signs out on the server — this session, or with `everywhere` every session of the account and
+   * every device's notifications; returns the error when that failed (the person is then still
+   * signed in).
+   */
+  signOut(everywhere?: boolean): Promise<ApiError | null>;
 }
 
 async function readSession(): Promise<SessionState> {
@@ -55,8 +59,8 @@ export function useSession(): Session {
 
   const signedIn = useCallback((me: Me) => setState({ status: 'signed-in', me }), []);
 
-  const signOut = useCallback(async () => {
-    const result = await apiPost<null>('/api/auth/sign-out');
+  const signOut = useCallback(async (everywhere = false) => {
+    const result = await apiPost<unknown>(everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out');
     // 401: the session had already ended, so the person is signed out either way.
     if (result.ok || result.status === 401) {
       setState({ status: 'signed-out', ended: false });

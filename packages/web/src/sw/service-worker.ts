@@ -9,6 +9,7 @@
  * The build replaces `__TANDEM_BUILD__` with this build's version and shell files
  * (build-plugins/service-worker.ts); a new build is a new worker, which takes over at once.
  */
+import { clientAppPath, noticeFromPush, notificationIcon, windowToFocus } from './notifications';
 import { dataCacheName, forgetMessage, isStaffPath, routeRequest, savedAtHeader, shellCachePrefix, staleShellCaches } from './routing';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -67,6 +68,46 @@ self.addEventListener('fetch', (event) => {
   if (route === 'page') event.respondWith(page(request));
   else if (route === 'shell') event.respondWith(shellFile(request));
   else event.respondWith(data(event));
+});
+
+// Web push (decision 0030, "Client side"): show the server's words, nothing clinical; a tap opens
+// the client app at the page the push names, and only there.
+self.addEventListener('push', (event) => {
+  let text: string | null = null;
+  try {
+    text = event.data ? event.data.text() : null;
+  } catch {
+    text = null;
+  }
+  const notice = noticeFromPush(text, self.location.origin);
+  event.waitUntil(
+    self.registration.showNotification(notice.title, {
+      body: notice.body,
+      tag: notice.tag,
+      icon: notificationIcon,
+      data: { path: notice.path },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data = event.notification.data as { path?: unknown } | null;
+  // Checked again here: the data was set by this worker, but a tap must never leave the client app.
+  const path = clientAppPath(data?.path, self.location.origin);
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows[windowToFocus(windows.map((w) => w.url), self.location.origin)];
+      if (open) {
+        const focused = await open.focus();
+        // Navigating works only for a window this worker controls; otherwise it stays as it is.
+        await focused.navigate(path).catch(() => null);
+        return;
+      }
+      await self.clients.openWindow(path);
+    })(),
+  );
 });
 
 async function page(request: Request): Promise<Response> {

@@ -18,6 +18,9 @@ import * as m0016 from './0016-messages';
 import * as m0018 from './0018-activity-and-pulse';
 import * as m0019 from './0019-staff-notifications';
 import * as m0020 from './0020-web-push';
+import * as m0021 from './0021-job-outcome';
+import * as m0022 from './0022-exercise-other-versions';
+import * as m0023 from './0023-audit-seal';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -43,4 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0018-activity-and-pulse': m0018,
   '0019-staff-notifications': m0019,
   '0020-web-push': m0020,
+  '0021-job-outcome': m0021,
+  '0022-exercise-other-versions': m0022,
+  '0023-audit-seal': m0023,
 };

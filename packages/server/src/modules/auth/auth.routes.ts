@@ -1,10 +1,10 @@
-import { ErrorBodySchema, MeSchema, SignInRequestSchema, sessionRulesFor } from '@tandem/domain';
+import { ErrorBodySchema, MeSchema, SignedOutEverywhereSchema, SignInRequestSchema, sessionRulesFor } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { anonymousContext, serviceContext } from '../../http/context';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session';
-import { presentMe, readMe, signIn, signOut } from './auth.service';
+import { presentMe, readMe, signIn, signOut, signOutEverywhere } from './auth.service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema };
 
@@ -35,6 +35,23 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await signOut(serviceContext(deps, request), request.signedIn!.session);
         clearSessionCookie(reply, https);
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/sign-out-everywhere',
+      {
+        config: { access: 'signed-in' },
+        schema: {
+          summary: 'Sign out on every device: end all my sessions and stop notifications on all my devices',
+          tags: ['auth'],
+          response: { 200: SignedOutEverywhereSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const counts = await signOutEverywhere(serviceContext(deps, request));
+        clearSessionCookie(reply, https);
+        return counts;
       },
     );
 

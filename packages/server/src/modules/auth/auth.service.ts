@@ -199,6 +199,30 @@ export async function signOut(ctx: ServiceContext, session: SessionInfo): Promis
   });
 }
 
+/**
+ * Signs the person out on every device: every session of the account ends (this one too), and
+ * every device's notifications stop, so a phone left somewhere shows nothing more (issue 11 item 3).
+ * Answers how many sessions and devices were ended.
+ */
+export async function signOutEverywhere(ctx: ServiceContext): Promise<{ sessions: number; devices: number }> {
+  const actor = ctx.actor;
+  if (actor.type !== 'client' && actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only a person can sign out.');
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    const sessions = await trx.updateTable('auth_session').set({ revoked_at: now }).where('account_id', '=', actor.accountId).where('revoked_at', 'is', null).executeTakeFirst();
+    const devices = await trx.deleteFrom('push_subscription').where('account_id', '=', actor.accountId).executeTakeFirst();
+    const counts = { sessions: Number(sessions.numUpdatedRows), devices: Number(devices.numDeletedRows) };
+    await writeAudit(trx, ctx, {
+      action: 'auth.sign_out_everywhere',
+      entityType: 'account',
+      entityId: actor.accountId,
+      clientId: actor.type === 'client' ? actor.clientId : null,
+      details: counts,
+    });
+    return counts;
+  });
+}
+
 /** GET /api/me. A client reading their own profile is a read of client data, so it is audited. */
 export async function readMe(ctx: ServiceContext, signedIn: SignedIn): Promise<Me> {
   if (ctx.actor.type === 'client') {

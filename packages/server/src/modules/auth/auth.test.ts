@@ -145,6 +145,31 @@ describe('sessions', () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('signs out everywhere: every session of the account ends and its devices stop notifying; nobody else’s', async () => {
+    const other = await makeClient(t.database.db, t.clock.now(), org.id, [practitioner.id]);
+    const [phone, laptop, theirs] = [await signInAs(t.app, origin, client.email), await signInAs(t.app, origin, client.email), await signInAs(t.app, origin, other.email)];
+    const accountOf = async (email: string) => (await t.database.db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const device = (accountId: string, n: number) => ({ id: crypto.randomUUID(), account_id: accountId, endpoint: `https://fcm.googleapis.com/fcm/send/${accountId}-${n}`, p256dh: 'k', auth: 'a', created_at: t.clock.now(), last_sent_at: null });
+    await t.database.db.insertInto('push_subscription').values([device(await accountOf(client.email), 1), device(await accountOf(other.email), 2)]).execute();
+
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: { origin, cookie: laptop } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ sessions: expect.any(Number), devices: 1 });
+    expect(res.json().sessions).toBeGreaterThanOrEqual(2);
+    expect(res.cookies.find((c) => c.name === 'tandem_session')?.value).toBe('');
+    expect((await me(phone)).statusCode).toBe(401);
+    expect((await me(laptop)).statusCode).toBe(401);
+    // Another person's session and device are untouched, and their own identical request works.
+    expect((await me(theirs)).statusCode).toBe(200);
+    expect(await t.database.db.selectFrom('push_subscription').select('account_id').execute()).toEqual([{ account_id: await accountOf(other.email) }]);
+    const audit = await t.database.db.selectFrom('audit_event').selectAll().where('action', '=', 'auth.sign_out_everywhere').execute();
+    expect(audit).toMatchObject([{ actor_id: client.id, client_id: client.id }]);
+    const own = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: { origin, cookie: theirs } });
+    expect(own.json()).toEqual({ sessions: 1, devices: 1 });
+    // Signed out already: refused.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: { origin, cookie: phone } })).statusCode).toBe(401);
+  });
+
   it('does not accept a session cookie from another deployment (an unknown token)', async () => {
     const res = await me('tandem_session=Zm9yZWlnbi1kZXBsb3ltZW50LXNlc3Npb24tdG9rZW4xMjM');
     expect(res.statusCode).toBe(401);

@@ -1,10 +1,8 @@
 import { appointmentReminderDueAt, appointmentReminderEmail, type Clock } from '@tandem/domain';
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
-import { queueEmail } from '../../email/email';
 import { enqueueJob, type JobHandler } from '../../jobs/jobs';
-import { mayContactClient } from '../consent/consent.service';
+import { sendClientNotice } from '../client-notices/client-notices.service';
 import { findReminderFacts } from './calendar.repo';
 
 /** Job kind: the email to a client 24 hours before a booked appointment. */
@@ -33,23 +31,23 @@ export async function enqueueAppointmentReminder(trx: Transaction<Schema>, clock
 
 /**
  * Sends one reminder — only if, now, the appointment is still booked, still at the time this
- * reminder was for, not yet started, on an open episode, and the client's current consent allows
- * email (decision 0016). The email says when, in the client's time zone, and nothing clinical. It
- * goes through the email job (queued here, sent at once; retried on failure for about two hours,
- * long before the appointment), so a reminder is sent the way every other email is.
+ * reminder was for, not yet started, and on an open episode — the one way the client's current
+ * choices allow (a notification on their phone, else email; decision 0032), never in their quiet
+ * hours. The email says when, in the client's time zone; the phone only that one is coming up.
+ * Nothing clinical either way.
  */
 export function createAppointmentReminderHandler(publicOrigin: string): JobHandler {
   return async (payload, ctx) => {
     const { appointmentId, startsAt } = payload as ReminderPayload;
     const facts = await findReminderFacts(ctx.db, appointmentId);
-    if (!facts || facts.status !== 'booked' || facts.episode_status === 'ended') return;
-    if (facts.starts_at.getTime() !== new Date(startsAt).getTime() || facts.starts_at <= ctx.clock.now()) return;
-    if (!(await mayContactClient(ctx.db, facts.client_id, 'email'))) return;
-    const email = appointmentReminderEmail(facts.starts_at, facts.time_zone, `${publicOrigin}/`);
-    await ctx.db.transaction().execute(async (trx) => {
-      await queueEmail(trx, ctx.clock, { organisationId: facts.organisation_id, to: facts.email, ...email });
-      const actor = { type: 'system' as const, component: `job:${appointmentReminderJob}`, organisationId: facts.organisation_id };
-      await writeAudit(trx, { actor, clock: ctx.clock, requestId: null }, { action: 'appointment.reminder', entityType: 'appointment', entityId: appointmentId, clientId: facts.client_id });
+    if (!facts || facts.status !== 'booked' || facts.episode_status === 'ended') return 'not sent: the appointment is no longer booked';
+    if (facts.starts_at.getTime() !== new Date(startsAt).getTime() || facts.starts_at <= ctx.clock.now()) return 'not sent: the appointment moved or has started';
+    return sendClientNotice(ctx, { kind: appointmentReminderJob, payload }, {
+      clientId: facts.client_id,
+      push: 'appointment-reminder',
+      email: appointmentReminderEmail(facts.starts_at, facts.time_zone, `${publicOrigin}/`),
+      scope: `${appointmentId}:${startsAt}`,
+      audit: { action: 'appointment.reminder', entityType: 'appointment', entityId: appointmentId },
     });
   };
 }

@@ -1,29 +1,17 @@
-import {
-  defaultMoodPromptSchedule,
-  DomainError,
-  localDate,
-  MoodPromptScheduleSchema,
-  nextMoodPromptAfter,
-  type SetMoodPromptScheduleRequestSchema,
-} from '@tandem/domain';
+import { DomainError, nextMoodPromptAfter, type SetMoodPromptScheduleRequestSchema } from '@tandem/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
+import { enqueueNextMoodPrompt } from './mood-prompt.jobs';
+import { moodScheduleOf } from './mood-schedule.repo';
 
 type SetSchedule = z.output<typeof SetMoodPromptScheduleRequestSchema>;
 
-/**
- * A client's mood-prompt schedule: the stored one, or the default from the day they started using
- * Tandem (their account's activation, else the record's creation), in their time zone.
- */
 async function load(ctx: ServiceContext, clientId: string) {
-  const client = await ctx.db.selectFrom('client').select(['time_zone', 'created_at']).where('id', '=', clientId).executeTakeFirstOrThrow();
-  const row = await ctx.db.selectFrom('mood_prompt_schedule').select(['schedule', 'version']).where('client_id', '=', clientId).executeTakeFirst();
-  const account = await ctx.db.selectFrom('account').select('activated_at').where('client_id', '=', clientId).executeTakeFirst();
-  const schedule = row ? MoodPromptScheduleSchema.parse(row.schedule) : defaultMoodPromptSchedule(localDate(account?.activated_at ?? client.created_at, client.time_zone));
-  const next = nextMoodPromptAfter(schedule, ctx.clock.now(), client.time_zone);
-  return { schedule, version: row?.version ?? 0, isDefault: !row, timeZone: client.time_zone, nextPromptAt: next?.toISOString() ?? null };
+  const state = await moodScheduleOf(ctx.db, clientId);
+  const next = nextMoodPromptAfter(state.schedule, ctx.clock.now(), state.timeZone);
+  return { ...state, nextPromptAt: next?.toISOString() ?? null };
 }
 
 async function store(ctx: ServiceContext, clientId: string, input: SetSchedule) {
@@ -49,6 +37,8 @@ async function store(ctx: ServiceContext, clientId: string, input: SetSchedule) 
       clientId,
       details: { weekOne: input.schedule.weekOneTimes.length, later: input.schedule.laterTimes.length, quietHours: input.schedule.quietHours !== null },
     });
+    // The prompts follow the new times from now on (the old ones, when due, find they are gone).
+    await enqueueNextMoodPrompt(trx, ctx.clock, clientId);
   });
   return load(ctx, clientId);
 }

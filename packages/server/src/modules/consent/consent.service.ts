@@ -13,6 +13,7 @@ import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
+import { enqueueNextMoodPrompt } from '../checkins/mood-prompt.jobs';
 import { currentConsentRecord, findConsentRecord, listConsentRecords, type ConsentRow } from './consent.repo';
 
 type RecordConsent = z.output<typeof RecordConsentRequestSchema>;
@@ -70,6 +71,8 @@ export async function recordConsent(ctx: ServiceContext, clientId: string, input
       })
       .execute();
     await writeAudit(trx, ctx, { action: 'consent.record', entityType: 'consent_record', entityId: input.id, clientId });
+    // Agreeing to use Tandem starts the mood prompts (each then queues the next; decision 0032).
+    if (input.choices.blendedTreatment) await enqueueNextMoodPrompt(trx, ctx.clock, clientId);
   });
   return present((await findConsentRecord(ctx.db, input.id))!);
 }

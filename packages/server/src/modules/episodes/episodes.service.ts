@@ -1,3 +1,4 @@
+import { enqueueNextMoodPrompt } from '../checkins/mood-prompt.jobs';
 import {
   canChangeEpisodeStatus,
   DomainError,
@@ -109,6 +110,8 @@ export async function createEpisode(ctx: ServiceContext, clientId: string, input
     await insertEpisodeEvent(trx, { id: newId(now), episode_id: input.id, at: now, by_staff_id: staffIdOf(ctx), kind: 'referred', from_value: null, to_value: input.step, reason: null });
     await insertCareTeamMember(trx, { clientId, staffId: input.assignedPractitionerId, organisationId: ctx.actor.organisationId!, addedBy: staffIdOf(ctx), now });
     await writeAudit(trx, ctx, { action: 'episode.create', entityType: 'episode', entityId: input.id, clientId });
+    // A new episode for a returning client restarts their mood prompts (decision 0032).
+    await enqueueNextMoodPrompt(trx, ctx.clock, clientId);
     await insertPlanFromTemplate(trx, ctx, planTemplate, { id: newId(now), episodeId: input.id, clientId, organisationId: ctx.actor.organisationId!, now });
   });
   return (await presentEpisodes(ctx, [(await findEpisode(ctx.db, input.id))!]))[0]!;

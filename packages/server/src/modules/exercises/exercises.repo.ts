@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ExerciseEntryTable, Schema } from '../../db/schema';
+import type { ExerciseEntryOtherVersionTable, ExerciseEntryTable, Schema } from '../../db/schema';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 export type ExerciseEntryRow = Selectable<ExerciseEntryTable>;
@@ -21,13 +21,45 @@ export async function insertEntry(db: Db, row: Omit<ExerciseEntryRow, 'submissio
 export async function updateEntry(
   db: Db,
   id: string,
-  change: Pick<ExerciseEntryRow, 'status' | 'shared' | 'content_version' | 'revision' | 'submissions' | 'recorded_at' | 'received_at' | 'first_submitted_at'> & { data: string },
+  change: Pick<ExerciseEntryRow, 'status' | 'shared' | 'content_version' | 'revision' | 'submissions' | 'recorded_at' | 'received_at' | 'first_submitted_at' | 'device_id'> & { data: string },
 ): Promise<void> {
   await db.updateTable('exercise_entry').set(change).where('id', '=', id).execute();
 }
 
 export async function insertSubmission(db: Db, row: { entry_id: string; revision: number; data: string; content_version: string | null; recorded_at: Date; received_at: Date }) {
   await db.insertInto('exercise_entry_submission').values(row).execute();
+}
+
+type OtherVersionRow = Selectable<ExerciseEntryOtherVersionTable>;
+
+export async function insertOtherVersion(db: Db, row: Omit<OtherVersionRow, 'data' | 'resolved_at'> & { data: string }): Promise<void> {
+  await db.insertInto('exercise_entry_other_version').values(row).execute();
+}
+
+/** Versions of the entry kept from this device time, resolved or not (a retried send keeps one). */
+export function otherVersionsAt(db: Db, entryId: string, recordedAt: Date) {
+  return db.selectFrom('exercise_entry_other_version').selectAll().where('entry_id', '=', entryId).where('recorded_at', '=', recordedAt).execute();
+}
+
+/** The versions the client has not chosen between yet, oldest first. */
+export function unresolvedOtherVersions(db: Db, entryIds: string[]) {
+  if (!entryIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('exercise_entry_other_version')
+    .selectAll()
+    .where('entry_id', 'in', entryIds)
+    .where('resolved_at', 'is', null)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findOtherVersionForUpdate(db: Transaction<Schema>, entryId: string, id: string) {
+  return db.selectFrom('exercise_entry_other_version').selectAll().where('id', '=', id).where('entry_id', '=', entryId).forUpdate().executeTakeFirst();
+}
+
+export async function markOtherVersionResolved(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('exercise_entry_other_version').set({ resolved_at: at }).where('id', '=', id).where('resolved_at', 'is', null).execute();
 }
 
 export function listOwnEntries(db: Db, clientId: string) {

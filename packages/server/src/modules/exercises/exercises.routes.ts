@@ -3,6 +3,8 @@ import {
   CreateFeedbackTemplateRequestSchema,
   ExerciseEntryIdParamsSchema,
   ExerciseEntryListSchema,
+  ExerciseEntryOtherVersionParamsSchema,
+  ExerciseEntrySchema,
   ExerciseFeedbackSchema,
   FeedbackTemplateListSchema,
   FeedbackTemplateSchema,
@@ -15,7 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { serviceContext } from '../../http/context';
 import { errorResponses as errors, signedInRoute as signedIn } from '../../http/route-options';
-import { listForCareTeam, listOwn, saveEntry } from './exercises.service';
+import { listForCareTeam, listOwn, resolveOtherVersion, saveEntry } from './exercises.service';
 import { createFeedbackTemplate, giveFeedback, listFeedbackTemplates } from './feedback.service';
 
 const tags = ['exercises'];
@@ -35,6 +37,19 @@ export function exerciseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => saveEntry(serviceContext(deps, request), request.params.entryId, request.body),
+    );
+    app.post(
+      '/api/exercise-entries/:entryId/other-versions/:versionId/resolve',
+      {
+        config: signedIn,
+        schema: {
+          summary: 'The client has chosen between two devices’ versions of their entry: stop offering the other one (idempotent)',
+          tags,
+          params: ExerciseEntryOtherVersionParamsSchema,
+          response: { 200: ExerciseEntrySchema, ...errors },
+        },
+      },
+      async (request) => resolveOtherVersion(serviceContext(deps, request), request.params.entryId, request.params.versionId),
     );
     app.get(
       '/api/exercise-entries',

@@ -1,29 +1,52 @@
 import {
+  decideEntrySave,
   DomainError,
   exerciseForms,
   maxDeviceClockAheadMs,
   maxExerciseBytes,
+  newId,
+  sameJson,
   utf8Length,
   type ExerciseEntry,
   type ExerciseFeedback,
   type SaveExerciseEntryRequestSchema,
   type SharedExerciseEntry,
 } from '@tandem/domain';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Schema } from '../../db/schema';
 import { writeAudit } from '../../audit/audit';
 import { notifyClientChanged } from '../worklist/worklist.notify';
 import { notifyAssignedPractitioner } from '../notifications/notifications.service';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
-import { feedbackFor, findEntry, findEntryForUpdate, insertEntry, insertSubmission, listOwnEntries, listSubmittedEntries, updateEntry, type ExerciseEntryRow } from './exercises.repo';
+import {
+  feedbackFor,
+  findEntry,
+  findEntryForUpdate,
+  findOtherVersionForUpdate,
+  insertEntry,
+  insertOtherVersion,
+  insertSubmission,
+  listOwnEntries,
+  listSubmittedEntries,
+  markOtherVersionResolved,
+  otherVersionsAt,
+  unresolvedOtherVersions,
+  updateEntry,
+  type ExerciseEntryRow,
+} from './exercises.repo';
 
 type SaveEntry = z.output<typeof SaveExerciseEntryRequestSchema>;
 
 type FeedbackRow = Awaited<ReturnType<typeof feedbackFor>>[number];
 const presentFeedback = (f: FeedbackRow): ExerciseFeedback => ({ id: f.id, revision: f.revision, text: f.text, staffName: f.display_name, createdAt: f.created_at.toISOString() });
 
-function presentOwn(row: ExerciseEntryRow, feedback: FeedbackRow[]): ExerciseEntry {
+type OtherRow = Awaited<ReturnType<typeof unresolvedOtherVersions>>[number];
+const presentOther = (o: OtherRow) => ({ id: o.id, data: o.data, shared: o.shared, status: o.status, recordedAt: o.recorded_at.toISOString() });
+
+function presentOwn(row: ExerciseEntryRow, feedback: FeedbackRow[], others: OtherRow[]): ExerciseEntry {
   return {
     id: row.id,
     exercise: row.exercise,
@@ -39,7 +62,28 @@ function presentOwn(row: ExerciseEntryRow, feedback: FeedbackRow[]): ExerciseEnt
     receivedAt: row.received_at.toISOString(),
     firstSubmittedAt: row.first_submitted_at?.toISOString() ?? null,
     feedback: feedback.filter((f) => f.entry_id === row.id).map(presentFeedback),
+    otherVersions: others.filter((o) => o.entry_id === row.id).map(presentOther),
   };
+}
+
+/** The client's own entry as they read it, with feedback and the versions not chosen between yet. */
+async function presentOne(ctx: ServiceContext, entryId: string): Promise<ExerciseEntry> {
+  const row = (await findEntry(ctx.db, entryId))!;
+  return presentOwn(row, await feedbackFor(ctx.db, [entryId]), await unresolvedOtherVersions(ctx.db, [entryId]));
+}
+
+type KeptVersion = { data: Record<string, unknown>; shared: boolean; status: 'draft' | 'submitted'; recordedAt: Date };
+
+/**
+ * Keeps a version that is not the current entry (decision 0033), once: a retried send of the same
+ * save finds it already kept — even after the client chose between them — and keeps nothing more.
+ */
+async function keepOtherVersion(trx: Transaction<Schema>, ctx: ServiceContext, clientId: string, entryId: string, kept: KeptVersion): Promise<void> {
+  const already = await otherVersionsAt(trx, entryId, kept.recordedAt);
+  if (already.some((o) => o.shared === kept.shared && sameJson(o.data, kept.data))) return;
+  const id = newId(ctx.clock.now());
+  await insertOtherVersion(trx, { id, entry_id: entryId, data: JSON.stringify(kept.data), shared: kept.shared, status: kept.status, recorded_at: kept.recordedAt, received_at: ctx.clock.now() });
+  await writeAudit(trx, ctx, { action: 'exercise_entry.keep_other_version', entityType: 'exercise_entry', entityId: entryId, clientId, details: { otherVersionId: id } });
 }
 
 function requireClient(ctx: ServiceContext) {
@@ -91,7 +135,21 @@ export async function saveEntry(ctx: ServiceContext, entryId: string, input: Sav
     if (existing && (existing.client_id !== actor.clientId || existing.exercise !== input.exercise)) {
       throw new DomainError('write.id_conflict', 'A different entry was already saved with this id.');
     }
-    if (existing && existing.recorded_at >= recordedAt) return false;
+    // Two devices' edits (decision 0033): whichever is not kept as the current entry is kept aside.
+    const decision = existing
+      ? decideEntrySave(
+          { revision: existing.revision, recordedAt: existing.recorded_at, deviceId: existing.device_id, data: existing.data, shared: existing.shared },
+          { baseRevision: input.baseRevision, recordedAt, deviceId: input.deviceId, data, shared: input.shared },
+        )
+      : 'apply';
+    if (decision === 'ignore') return false;
+    if (decision === 'keep-incoming') {
+      await keepOtherVersion(trx, ctx, actor.clientId, entryId, { data, shared: input.shared, status: input.status, recordedAt });
+      return false;
+    }
+    if (existing && decision === 'apply-keep-stored') {
+      await keepOtherVersion(trx, ctx, actor.clientId, entryId, { data: existing.data, shared: existing.shared, status: existing.status, recordedAt: existing.recorded_at });
+    }
     const revision = (existing?.revision ?? 0) + 1;
     const change = {
       status: input.status,
@@ -102,6 +160,7 @@ export async function saveEntry(ctx: ServiceContext, entryId: string, input: Sav
       recorded_at: recordedAt,
       received_at: now,
       first_submitted_at: existing?.first_submitted_at ?? (submitted ? now : null),
+      device_id: input.deviceId ?? null,
       data: json,
     };
     if (existing) await updateEntry(trx, entryId, change);
@@ -131,8 +190,25 @@ export async function saveEntry(ctx: ServiceContext, entryId: string, input: Sav
     });
     return true;
   });
-  const row = (await findEntry(ctx.db, entryId))!;
-  return { entry: presentOwn(row, await feedbackFor(ctx.db, [entryId])), applied };
+  return { entry: await presentOne(ctx, entryId), applied };
+}
+
+/**
+ * The client has chosen between two versions of their entry ("Use this version instead" saves it
+ * first, through the normal save; "Keep the one shown" saves nothing): the other version is no
+ * longer offered. It is kept, resolved, in the record. Idempotent; the client's own entry only.
+ */
+export async function resolveOtherVersion(ctx: ServiceContext, entryId: string, versionId: string): Promise<ExerciseEntry> {
+  const actor = requireClient(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const entry = await findEntryForUpdate(trx, entryId);
+    const version = entry?.client_id === actor.clientId ? await findOtherVersionForUpdate(trx, entryId, versionId) : undefined;
+    if (!entry || !version) throw new DomainError('exercise.not_found', 'This version of the entry was not found.');
+    if (version.resolved_at) return;
+    await markOtherVersionResolved(trx, versionId, ctx.clock.now());
+    await writeAudit(trx, ctx, { action: 'exercise_entry.resolve_other_version', entityType: 'exercise_entry', entityId: entryId, clientId: actor.clientId, details: { otherVersionId: versionId } });
+  });
+  return presentOne(ctx, entryId);
 }
 
 /** The client's own entries, drafts included, newest first, with feedback. Audited. */
@@ -140,8 +216,10 @@ export async function listOwn(ctx: ServiceContext): Promise<ExerciseEntry[]> {
   const actor = requireClient(ctx);
   const rows = await listOwnEntries(ctx.db, actor.clientId);
   await writeAudit(ctx.db, ctx, { action: 'exercise_entry.list_own', entityType: 'exercise_entry', clientId: actor.clientId, subjectIds: rows.map((r) => r.id) });
-  const feedback = await feedbackFor(ctx.db, rows.map((r) => r.id));
-  return rows.map((r) => presentOwn(r, feedback));
+  const ids = rows.map((r) => r.id);
+  const feedback = await feedbackFor(ctx.db, ids);
+  const others = await unresolvedOtherVersions(ctx.db, ids);
+  return rows.map((r) => presentOwn(r, feedback, others));
 }
 
 /**

@@ -1,10 +1,8 @@
 import { homeworkReminderEmail, homeworkReminderTimes, localDate, MoodPromptScheduleSchema, type Clock } from '@tandem/domain';
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
-import { queueEmail } from '../../email/email';
 import { enqueueJob, type JobHandler } from '../../jobs/jobs';
-import { mayContactClient } from '../consent/consent.service';
+import { sendClientNotice } from '../client-notices/client-notices.service';
 import { itemStates } from './homework.present';
 import { doneFacts, findReminderFacts } from './homework.repo';
 
@@ -40,24 +38,24 @@ export async function enqueueHomeworkReminders(trx: Transaction<Schema>, clock: 
 
 /**
  * Sends one reminder — only if, now, the homework is still active, not past its due date, not all
- * done, on an open episode, and the client's current consent allows email (decision 0016). The
- * email names nothing clinical (HAZ-046). Cancelled or finished homework is never chased: the
- * handler re-reads it, so nothing else has to find and remove its reminders.
+ * done, and on an open episode — the one way the client's current choices allow (decision 0032),
+ * never in quiet hours. Nothing clinical (HAZ-046). Cancelled or finished homework is never
+ * chased: the handler re-reads it, so nothing else has to find and remove its reminders.
  */
 export function createHomeworkReminderHandler(publicOrigin: string): JobHandler {
   return async (payload, ctx) => {
     const { homeworkId } = payload as ReminderPayload;
     const facts = await findReminderFacts(ctx.db, homeworkId);
-    if (!facts || facts.status !== 'active' || facts.episode_status === 'ended') return;
-    if (localDate(ctx.clock.now(), facts.time_zone) > facts.due_on) return;
+    if (!facts || facts.status !== 'active' || facts.episode_status === 'ended') return 'not sent: the homework is no longer set';
+    if (localDate(ctx.clock.now(), facts.time_zone) > facts.due_on) return 'not sent: past its due date';
     const states = itemStates(facts, await doneFacts(ctx.db, facts.client_id));
-    if (states.every((s) => s.done)) return;
-    if (!(await mayContactClient(ctx.db, facts.client_id, 'email'))) return;
-    const email = homeworkReminderEmail(`${publicOrigin}/`);
-    await ctx.db.transaction().execute(async (trx) => {
-      await queueEmail(trx, ctx.clock, { organisationId: facts.organisation_id, to: facts.email, ...email });
-      const actor = { type: 'system' as const, component: `job:${homeworkReminderJob}`, organisationId: facts.organisation_id };
-      await writeAudit(trx, { actor, clock: ctx.clock, requestId: null }, { action: 'homework.reminder', entityType: 'homework', entityId: homeworkId, clientId: facts.client_id });
+    if (states.every((s) => s.done)) return 'not sent: all done';
+    return sendClientNotice(ctx, { kind: homeworkReminderJob, payload }, {
+      clientId: facts.client_id,
+      push: 'homework-reminder',
+      email: homeworkReminderEmail(`${publicOrigin}/`),
+      scope: homeworkId,
+      audit: { action: 'homework.reminder', entityType: 'homework', entityId: homeworkId },
     });
   };
 }

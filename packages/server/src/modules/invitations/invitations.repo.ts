@@ -9,6 +9,7 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .innerJoin('account as a', 'a.id', 'i.account_id')
     .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
     .leftJoin('client as c', 'c.id', 'a.client_id')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
     .select([
       'i.id',
       'i.kind',
@@ -23,6 +24,11 @@ export function findInvitationByTokenHash(db: Db, tokenHash: string) {
       'a.client_id as clientId',
       'a.status as accountStatus',
       'c.date_of_birth as dateOfBirth',
+      'a.email',
+      // Names the person might build a password from (refused: NIST SP 800-63B-4 §3.1.1.2).
+      'c.given_name as givenName',
+      'c.family_name as familyName',
+      's.display_name as staffName',
     ])
     .where('i.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -12,6 +12,7 @@ import type { AnonymousContext, ServiceContext } from '../../context';
 import { queueEmail } from '../../email/email';
 import { findAccountByEmail, revokeAccountSessions } from '../auth/auth.repo';
 import { startSession, type SignedIn } from '../auth/auth.service';
+import { checkNewPassword } from '../auth/password-check';
 import { hashPassword, hashToken, newSecretToken } from '../auth/secrets';
 import {
   findAccountFor,
@@ -200,6 +201,7 @@ export async function acceptInvitation(
       throw new DomainError('invitation.date_of_birth_mismatch', 'That date of birth does not match our records. Check it and try again.');
     }
   }
+  checkNewPassword(input.password, { email: row.email, names: [row.givenName, row.familyName, ...(row.staffName ?? '').split(/\s+/)].filter((n): n is string => !!n) });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await markInvitationUsed(trx, row.id, now))) {

@@ -128,6 +128,27 @@ describe('client invitation by email, with date-of-birth confirmation', () => {
     expect((await post('/api/invitations/inspect', { token })).statusCode).toBe(200);
   });
 
+  it('refuses a password that is easy to guess, says why, and keeps the link usable (NIST SP 800-63B-4 §3.1.1.2)', async () => {
+    const { token, email } = await registerAndInvite();
+    const local = email.split('@')[0]!;
+    for (const [password, why] of [
+      ['passwordpassword', /list of passwords people use a lot/],
+      ['1qaz2wsx3edc4rfv', /list of passwords people use a lot/],
+      ['zzzzzzzzzzzzzzzz', /repeats the same few characters/],
+      ['abcdefghijklmnopq', /run of letters, numbers or keys/],
+      ['Sam Okafor Okafor!', /mostly your name, your email/],
+      [`${local} ${local}`, /mostly your name, your email/],
+      ['tandem tandem 2026', /mostly your name, your email or the name of this service/],
+    ] as const) {
+      const res = await post('/api/invitations/accept', { token, password, dateOfBirth: '1988-11-03' });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.details[0]).toEqual({ path: 'body/password', message: expect.stringMatching(why) });
+    }
+    expect((await post('/api/invitations/inspect', { token })).statusCode).toBe(200);
+    // A few words that mean something to the person: accepted.
+    expect((await post('/api/invitations/accept', { token, password: 'Sam walks the dog by the canal', dateOfBirth: '1988-11-03' })).statusCode).toBe(200);
+  });
+
   it('a new invitation replaces the old one', async () => {
     const { id, token } = await registerAndInvite();
     await post(`/api/clients/${id}/invitation`, {}, await asPractitioner());

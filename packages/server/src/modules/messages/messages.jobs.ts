@@ -1,10 +1,8 @@
 import { messageEmailSlot, newMessageEmail, type Clock } from '@tandem/domain';
 import type { Transaction } from 'kysely';
-import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
-import { queueEmail } from '../../email/email';
 import { enqueueJob, type JobHandler } from '../../jobs/jobs';
-import { mayContactClient } from '../consent/consent.service';
+import { sendClientNotice } from '../client-notices/client-notices.service';
 import { findNotifyFacts } from './messages.repo';
 
 /** Job kind: the email telling a client a care-team message is waiting. */
@@ -29,21 +27,22 @@ export async function enqueueMessageEmail(trx: Transaction<Schema>, clock: Clock
 }
 
 /**
- * Sends the email only if, now, a care-team message is still unread and the client's current
- * consent allows email (decision 0016; a withdrawal applies at once). The email says only that a
- * message is waiting: no words, no names (HAZ-066). It goes through the email job like every email.
+ * Tells the client a message is waiting — only if, now, a care-team message is still unread — the
+ * one way their current choices allow (decision 0032; a withdrawal applies at once), never in
+ * quiet hours: messages written overnight make one notice when the quiet hours end. It says only
+ * that a message is waiting: no words, no names (HAZ-066).
  */
 export function createMessageEmailHandler(publicOrigin: string): JobHandler {
   return async (payload, ctx) => {
     const { episodeId } = payload as MessageEmailPayload;
     const facts = await findNotifyFacts(ctx.db, episodeId);
-    if (!facts || Number(facts.unread ?? 0) === 0) return;
-    if (!(await mayContactClient(ctx.db, facts.client_id, 'email'))) return;
-    const email = newMessageEmail(`${publicOrigin}/messages`);
-    await ctx.db.transaction().execute(async (trx) => {
-      await queueEmail(trx, ctx.clock, { organisationId: facts.organisation_id, to: facts.email, ...email });
-      const actor = { type: 'system' as const, component: `job:${messageEmailJob}`, organisationId: facts.organisation_id };
-      await writeAudit(trx, { actor, clock: ctx.clock, requestId: null }, { action: 'message.email', entityType: 'episode', entityId: episodeId, clientId: facts.client_id });
+    if (!facts || Number(facts.unread ?? 0) === 0) return 'not sent: nothing unread';
+    return sendClientNotice(ctx, { kind: messageEmailJob, payload }, {
+      clientId: facts.client_id,
+      push: 'message',
+      email: newMessageEmail(`${publicOrigin}/messages`),
+      scope: episodeId,
+      audit: { action: 'message.email', entityType: 'episode', entityId: episodeId },
     });
   };
 }

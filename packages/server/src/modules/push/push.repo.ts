@@ -39,7 +39,7 @@ export function findSubscription(db: Db, id: string) {
 }
 
 export function listAccountSubscriptions(db: Db, accountId: string) {
-  return db.selectFrom('push_subscription').select(['id']).where('account_id', '=', accountId).orderBy('created_at').execute();
+  return db.selectFrom('push_subscription').select(['id', 'endpoint']).where('account_id', '=', accountId).orderBy('created_at').execute();
 }
 
 export async function deleteSubscription(db: Db, id: string, accountId?: string): Promise<boolean> {

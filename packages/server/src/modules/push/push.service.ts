@@ -1,4 +1,4 @@
-import { DomainError, pushEndpointAllowed, pushPayload, type Clock, type PushKind, type SavePushSubscriptionRequestSchema } from '@tandem/domain';
+import { DomainError, pushEndpointAllowed, pushOutcomes, pushPayload, type Clock, type PushKind, type SavePushSubscriptionRequestSchema } from '@tandem/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { writeAudit } from '../../audit/audit';
@@ -47,22 +47,32 @@ export async function removePushSubscription(ctx: ServiceContext, id: string): P
   });
 }
 
+/** What a push job carries: the device, the words' kind, and for the delivery log whose and where. */
+export interface PushJobPayload {
+  subscriptionId: string;
+  kind: PushKind;
+  /** The organisation whose delivery log shows it (null for none). */
+  organisationId: string | null;
+  /** The push service's host ("fcm.googleapis.com"): the device's address is never shown. */
+  service: string;
+}
+
+/** The host of a push endpoint, for the delivery log ("fcm.googleapis.com"). */
+export function pushServiceHost(endpoint: string): string {
+  return /^[a-z]+:\/\/([^/?#:]+)/i.exec(endpoint)?.[1]?.toLowerCase() ?? 'unknown';
+}
+
 /**
  * Queues a notification of `kind` to every device of the account, in the caller's transaction.
  * `key` names the cause (a message, a reminder): one job per cause and device, so a retried
  * request queues nothing twice. Whether this person may be contacted by push is the caller's
  * check (a client's consent, decision 0016).
  */
-export async function queuePush(db: Db, clock: Clock, input: { accountId: string; kind: PushKind; key: string }): Promise<number> {
+export async function queuePush(db: Db, clock: Clock, input: { accountId: string; organisationId: string | null; kind: PushKind; key: string }): Promise<number> {
   const subscriptions = await listAccountSubscriptions(db, input.accountId);
   for (const subscription of subscriptions) {
-    await enqueueJob(db, clock, {
-      kind: pushSendJob,
-      deliveryKey: `${pushSendJob}:${input.key}:${subscription.id}`,
-      dueAt: clock.now(),
-      payload: { subscriptionId: subscription.id, kind: input.kind },
-      maxAttempts: 5,
-    });
+    const payload: PushJobPayload = { subscriptionId: subscription.id, kind: input.kind, organisationId: input.organisationId, service: pushServiceHost(subscription.endpoint) };
+    await enqueueJob(db, clock, { kind: pushSendJob, deliveryKey: `${pushSendJob}:${input.key}:${subscription.id}`, dueAt: clock.now(), payload, maxAttempts: 5 });
   }
   return subscriptions.length;
 }
@@ -74,9 +84,9 @@ export async function queuePush(db: Db, clock: Clock, input: { accountId: string
  */
 export function createPushSendHandler(settings: PushSettings): JobHandler {
   return async (payload, ctx) => {
-    const { subscriptionId, kind } = payload as { subscriptionId: string; kind: PushKind };
+    const { subscriptionId, kind } = payload as PushJobPayload;
     const subscription = await findSubscription(ctx.db, subscriptionId);
-    if (!subscription) return;
+    if (!subscription) return pushOutcomes.deviceOff;
     const keys = await vapidKeys(ctx.db, ctx.clock.now());
     const outcome = await sendPush(subscription, pushPayload(kind), keys, settings);
     if (outcome === 'gone') {
@@ -85,8 +95,9 @@ export function createPushSendHandler(settings: PushSettings): JobHandler {
         const actor = { type: 'system' as const, component: `job:${pushSendJob}`, organisationId: null };
         await writeAudit(trx, { actor, clock: ctx.clock, requestId: null }, { action: 'push_subscription.gone', entityType: 'push_subscription', entityId: subscriptionId });
       });
-      return;
+      return pushOutcomes.deviceGone;
     }
     await markSent(ctx.db, subscriptionId, ctx.clock.now());
+    return pushOutcomes.sent;
   };
 }

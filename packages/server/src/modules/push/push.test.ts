@@ -36,7 +36,7 @@ const subscriptionsOf = async (person: { email: string }) => t.database.db.selec
 const queue = async (person: { email: string }, key: string) => {
   // Read first: the embedded database runs one transaction at a time, so no other read inside it.
   const accountId = await accountOf(person);
-  return t.database.db.transaction().execute(async (trx) => queuePush(trx, t.clock, { accountId, kind: 'message', key }));
+  return t.database.db.transaction().execute(async (trx) => queuePush(trx, t.clock, { accountId, organisationId: null, kind: 'message', key }));
 };
 
 describe('web push', () => {
@@ -59,7 +59,7 @@ describe('web push', () => {
     expect(receiver.refused).toEqual([]);
     expect(receiver.received).toHaveLength(1);
     const [push] = receiver.received;
-    expect(push!.payload).toEqual({ title: 'Tandem', body: 'You have a new message in Tandem.', url: '/', tag: 'tandem-message' });
+    expect(push!.payload).toEqual({ title: 'Tandem', body: 'You have a new message in Tandem.', url: '/messages', tag: 'tandem-message' });
     expect(push!.vapidKey).toBe(key);
     expect(push!.claims).toMatchObject({ aud: receiver.origin, sub: 'mailto:tandem@example.test' });
     expect(push!.ttl).toBe('86400');

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../../audit/audit';
 import type { Schema } from '../../db/schema';
 import { findAccountByEmail } from '../auth/auth.repo';
+import { checkNewPassword } from '../auth/password-check';
 import { hashPassword } from '../auth/secrets';
 import { insertStaffMember } from './staff.repo';
 
@@ -26,6 +27,7 @@ export async function createAdmin(db: Kysely<Schema>, clock: Clock, input: Creat
   if (await findAccountByEmail(db, input.email)) {
     throw new DomainError('account.email_taken', `An account with the email ${input.email} already exists.`);
   }
+  checkNewPassword(input.password, { email: input.email, names: input.displayName.split(/\s+/) });
   const passwordHash = await hashPassword(input.password);
   const now = clock.now();
   return db.transaction().execute(async (trx) => {

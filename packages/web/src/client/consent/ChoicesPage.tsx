@@ -1,9 +1,11 @@
 import type { ConsentRecord, Me } from '@tandem/domain';
 import { useState } from 'react';
+import type { ApiError } from '../../shared/api';
 import { formatDateTime } from '../../shared/dates';
 import { useT } from '../../shared/i18n/I18nProvider';
 import type { ClientKey } from '../../shared/i18n/keys';
 import { LoadState } from '../../shared/LoadState';
+import { SignOutEverywhere } from '../../shared/SignOutButton';
 import { Link } from '../../shared/navigation';
 import { BackHomeLink } from '../BackHomeLink';
 import { ClientFrame } from '../ClientFrame';
@@ -16,7 +18,7 @@ import type { ConsentView } from './ConsentGate';
  * change any part. Each change is a new version; a way of contacting them that they untick stops
  * at once (the server checks the current record before every send).
  */
-export function ChoicesPage({ me, view }: { me: Me; view: ConsentView }) {
+export function ChoicesPage({ me, view, onSignOutEverywhere }: { me: Me; view: ConsentView; onSignOutEverywhere(): Promise<ApiError | null> }) {
   const t = useT<ClientKey>();
   const [saved, setSaved] = useState(false);
   const { consent } = view;
@@ -50,10 +52,15 @@ export function ChoicesPage({ me, view }: { me: Me; view: ConsentView }) {
           />
         </>
       ) : null}
+      <h2>{t('client.choices.notificationsHeading')}</h2>
+      <p>
+        <Link href="/notifications">{t('client.choices.notificationsLink')}</Link>
+      </p>
       <h2>{t('client.choices.calendarHeading')}</h2>
       <p>
         <Link href="/calendar">{t('client.choices.calendarLink')}</Link>
       </p>
+      <SignOutEverywhere onSignOut={onSignOutEverywhere} more={t('client.choices.signOutEverywhereMore')} />
     </ClientFrame>
   );
 }

@@ -24,6 +24,7 @@ export function EntriesList({ me }: { me: Me }) {
   }, [ownerId]);
   if (resource.status !== 'ok') return <LoadState resource={resource} onRetry={reload} />;
   const feedback = new Map(resource.data.entries.map((e) => [e.id, e.feedback.length]));
+  const twoVersions = new Set(resource.data.entries.filter((e) => e.otherVersions.length).map((e) => e.id));
   const lines = newestCopies(resource.data.entries, device, ownerId);
   if (!lines.length) return <p>{t('client.programme.noEntries')}</p>;
   return (
@@ -38,6 +39,7 @@ export function EntriesList({ me }: { me: Me }) {
             <span className="entry-part">{t(line.status === 'submitted' ? 'client.exercise.stateSent' : 'client.exercise.stateDraft')}</span>
             {line.shared ? null : <span className="entry-part">{t('client.exercise.statePrivate')}</span>}
             {feedback.get(line.entryId) ? <span className="entry-part">{t('client.exercise.stateFeedback')}</span> : null}
+            {twoVersions.has(line.entryId) ? <span className="entry-part">{t('client.exercise.stateTwoVersions')}</span> : null}
           </span>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import type { ExerciseFeedback } from '@tandem/domain';
+import type { ExerciseEntryOtherVersion, ExerciseFeedback } from '@tandem/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../shared/dates';
 import { ErrorSummary, type FormProblem } from '../../shared/ErrorSummary';
@@ -11,6 +11,7 @@ import type { DeviceDraft } from './draft-store';
 import { entryItemId, problemsFrom } from './entry-save';
 import { tidy } from './exercise-forms';
 import { ExerciseFields } from './ExerciseFields';
+import { OtherVersion } from './OtherVersion';
 import { useEntrySaver, type SaveState } from './use-entry-saver';
 
 const stateKey: Record<Exclude<SaveState, 'none' | 'refused'>, ClientKey> = {
@@ -46,10 +47,25 @@ function Feedback({ feedback, timeZone }: { feedback: readonly ExerciseFeedback[
  * switch with its one plain sentence, feedback from the practitioner, and "Send to my
  * practitioner". Read-only after care has ended.
  */
-export function ExerciseEditor({ start, feedback, readOnly, timeZone, onSessionEnded }: { start: DeviceDraft; feedback: readonly ExerciseFeedback[]; readOnly: boolean; timeZone: string; onSessionEnded(): void }) {
+export function ExerciseEditor({
+  start,
+  feedback,
+  otherVersions,
+  readOnly,
+  timeZone,
+  onSessionEnded,
+}: {
+  start: DeviceDraft;
+  feedback: readonly ExerciseFeedback[];
+  otherVersions: readonly ExerciseEntryOtherVersion[];
+  readOnly: boolean;
+  timeZone: string;
+  onSessionEnded(): void;
+}) {
   const t = useT<ClientKey>();
   const base = useId().replace(/:/g, '');
-  const { draft, edit, save, state, problem } = useEntrySaver(start);
+  const { draft, edit, save, state, problem, others, choose } = useEntrySaver(start, otherVersions);
+  const [choice, setChoice] = useState<'used' | 'kept' | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [sent, setSent] = useState(false);
@@ -80,6 +96,20 @@ export function ExerciseEditor({ start, feedback, readOnly, timeZone, onSessionE
         {t('client.exercise.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
       </p>
       <Feedback feedback={feedback} timeZone={timeZone} />
+      {others.map((version) => (
+        <OtherVersion
+          key={version.id}
+          exercise={exercise}
+          version={version}
+          timeZone={timeZone}
+          readOnly={readOnly}
+          onChoose={(use) => {
+            setChoice(use ? 'used' : 'kept');
+            void choose(version, use);
+          }}
+        />
+      ))}
+      <div role="status">{choice ? <p className="notice notice-success">{t(choice === 'used' ? 'client.exercise.twoDevices.used' : 'client.exercise.twoDevices.kept')}</p> : null}</div>
       {draft.status === 'submitted' && !sent ? <p className="notice">{t(readOnly ? 'client.exercise.sentBefore' : 'client.exercise.sentCanChange')}</p> : null}
       <fieldset className="fieldset" disabled={readOnly}>
         <ExerciseFields data={draft.data} onChange={(data) => edit({ data })} ctx={{ exercise, base, errors }} />

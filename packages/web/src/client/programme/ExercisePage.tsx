@@ -52,7 +52,7 @@ export function ExercisePage({ me, address, onSessionEnded }: { me: Me; address:
       const found = copies.find((c) => c.exercise === content.exercise && c.moduleId === moduleId);
       const start: DeviceDraft = found
         ? { ...found, stepId, contentVersion: content.version }
-        : { entryId: newId(new Date()), ownerId, exercise: content.exercise, moduleId, stepId, contentVersion: content.version, status: 'draft', shared: true, data: emptyData(content.exercise), recordedAt: new Date(0).toISOString() };
+        : { entryId: newId(new Date()), ownerId, exercise: content.exercise, moduleId, stepId, contentVersion: content.version, status: 'draft', shared: true, data: emptyData(content.exercise), recordedAt: new Date(0).toISOString(), baseRevision: 0 };
       setLoaded({ status: 'ready', opened: { start, entry: serverEntry(start.entryId) } });
     });
     return () => {
@@ -74,7 +74,7 @@ export function ExercisePage({ me, address, onSessionEnded }: { me: Me; address:
     <ClientFrame title={t('client.title.programmePart', { title: name })} page="exercise">
       {address.page === 'exercise' ? <ProgrammeBackLink href={stepHref(address.moduleId, address.stepId)} label={t('client.exercise.backToStep')} /> : <ProgrammeBackLink />}
       <h1>{name}</h1>
-      <ExerciseEditor key={start.entryId} start={start} feedback={entry?.feedback ?? []} readOnly={!inCare} timeZone={me.actor.timeZone} onSessionEnded={onSessionEnded} />
+      <ExerciseEditor key={start.entryId} start={start} feedback={entry?.feedback ?? []} otherVersions={entry?.otherVersions ?? []} readOnly={!inCare} timeZone={me.actor.timeZone} onSessionEnded={onSessionEnded} />
     </ClientFrame>
   );
 }

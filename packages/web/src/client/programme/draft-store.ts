@@ -19,6 +19,34 @@ export interface DeviceDraft {
   data: Record<string, unknown>;
   /** When this text was typed: the newest of the device's and the server's copy wins. */
   recordedAt: string;
+  /**
+   * The server's revision this text was built on (0 for a new entry), sent with each save so an
+   * edit made on another device meanwhile is noticed (decision 0033). Undefined in drafts kept by
+   * an older version of the app.
+   */
+  baseRevision?: number;
+}
+
+const deviceIdKey = 'tandem-device-id';
+let pageDeviceId: string | undefined;
+
+/**
+ * A random id for this browser, sent with each save of an entry so the server can tell this
+ * device's own earlier saves from another device's (decision 0033). It identifies nobody; it stays
+ * when the client signs out (their drafts do not). Without storage, one for this page.
+ */
+export function deviceId(): string {
+  try {
+    let id = localStorage.getItem(deviceIdKey);
+    if (!id) {
+      id = crypto.randomUUID();
+      localStorage.setItem(deviceIdKey, id);
+    }
+    return id;
+  } catch {
+    pageDeviceId ??= crypto.randomUUID();
+    return pageDeviceId;
+  }
 }
 
 export const draftDbName = 'tandem-client-drafts';

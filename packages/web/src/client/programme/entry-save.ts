@@ -3,7 +3,7 @@ import type { FormProblem } from '../../shared/ErrorSummary';
 import type { Translate } from '../../shared/i18n/i18n';
 import type { ClientKey } from '../../shared/i18n/keys';
 import type { OutboxItem } from '../outbox/outbox';
-import type { DeviceDraft } from './draft-store';
+import { deviceId, type DeviceDraft } from './draft-store';
 import { fieldLabelKey, forServer } from './exercise-forms';
 
 export const entryItemId = (entryId: string) => `exercise:${entryId}`;
@@ -14,20 +14,48 @@ export const entryItemId = (entryId: string) => `exercise:${entryId}`;
  * when an older save arrives late.
  */
 export function entryItem(d: DeviceDraft): Omit<OutboxItem, 'seq' | 'attempts' | 'state' | 'ownerId'> {
-  const { exercise, moduleId, stepId, contentVersion, status, shared, recordedAt } = d;
+  const { exercise, moduleId, stepId, contentVersion, status, shared, recordedAt, baseRevision } = d;
   return {
     id: entryItemId(d.entryId),
     kind: 'exercise',
     method: 'PUT',
     url: `/api/exercise-entries/${d.entryId}`,
-    body: { exercise, moduleId, stepId, contentVersion, status, shared, data: forServer(exercise, d.data), recordedAt },
+    body: { exercise, moduleId, stepId, contentVersion, status, shared, data: forServer(exercise, d.data), recordedAt, baseRevision, deviceId: deviceId() },
     createdAt: recordedAt,
+  };
+}
+
+/**
+ * The outbox item that tells the server the client has chosen between two versions of an entry
+ * (decision 0033). Sent after any save waiting before it, so "Use this version instead" is saved
+ * first.
+ */
+export function resolveItem(entryId: string, versionId: string, ownerId: string): Omit<OutboxItem, 'seq' | 'attempts' | 'state'> {
+  return {
+    id: `exercise-resolve:${versionId}`,
+    kind: 'exercise',
+    url: `/api/exercise-entries/${entryId}/other-versions/${versionId}/resolve`,
+    body: {},
+    ownerId,
+    createdAt: new Date().toISOString(),
   };
 }
 
 /** The server's copy of an entry, in the device's shape. */
 export function fromServer(e: ExerciseEntry, ownerId: string): DeviceDraft {
-  return { entryId: e.id, ownerId, exercise: e.exercise, moduleId: e.moduleId, stepId: e.stepId, contentVersion: e.contentVersion, status: e.status, shared: e.shared, data: e.data, recordedAt: e.recordedAt };
+  return {
+    entryId: e.id,
+    ownerId,
+    exercise: e.exercise,
+    moduleId: e.moduleId,
+    stepId: e.stepId,
+    contentVersion: e.contentVersion,
+    status: e.status,
+    shared: e.shared,
+    data: e.data,
+    recordedAt: e.recordedAt,
+    baseRevision: e.revision,
+  };
 }
 
 /** For each entry, the newer of the device's and the server's copy; newest entry first. */

@@ -19,8 +19,9 @@ type Outcome = { kind: 'saved' } | { kind: 'changed-elsewhere' } | null;
 
 /**
  * "Reminders to check in": the times the client is asked how they feel, and their quiet hours
- * (GET/PUT /api/me/mood-schedule). Sending is not built yet, so the page says so plainly and
- * promises nothing. The first week's times show only during the first week.
+ * (GET/PUT /api/me/mood-schedule). Reminders come by push or email as the client chose, never in
+ * quiet hours; the page links to turning on notifications on this phone. The first week's times
+ * show only during the first week.
  */
 export function RemindersPage({ me }: { me: Me }) {
   const t = useT<ClientKey>();
@@ -37,7 +38,10 @@ export function RemindersPage({ me }: { me: Me }) {
       ) : null}
       <p>{t('client.reminders.intro', { max: remindersPerDayMax })}</p>
       <p className="notice">
-        {t('client.reminders.notSentYet')} <Link href="/choices">{t('client.reminders.choicesLink')}</Link>
+        {t('client.reminders.howSent')} <Link href="/choices">{t('client.reminders.choicesLink')}</Link>
+      </p>
+      <p>
+        <Link href="/notifications">{t('client.reminders.notificationsLink')}</Link>
       </p>
       <LoadState resource={resource} onRetry={reload} />
       {resource.status === 'ok' ? (

@@ -9,6 +9,7 @@ import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
 import { FocusNotice } from '../FocusNotice';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
+import { SignOutEverywhere } from '../../shared/SignOutButton';
 import { DigestSettings } from './DigestSettings';
 import { announceNotificationsChanged } from './unread-notifications';
 
@@ -101,6 +102,7 @@ export function NotificationsPage({ staff }: { staff: StaffContext }) {
         </>
       ) : null}
       <DigestSettings resource={settings.resource} onRetry={settings.reload} onSaved={settings.replace} timeZone={timeZone} />
+      <SignOutEverywhere onSignOut={() => staff.onSignOut(true)} />
     </StaffFrame>
   );
 }

@@ -1,4 +1,4 @@
-import type { DeliveryLog, DeliveryState } from '@tandem/domain';
+import type { DeliveryLog, DeliveryState, NotSentReason } from '@tandem/domain';
 import { formatDateTime } from '../../shared/dates';
 import { useT } from '../../shared/i18n/I18nProvider';
 import type { PractitionerKey } from '../../shared/i18n/keys';
@@ -13,12 +13,19 @@ const stateKey: Record<DeliveryState, PractitionerKey> = {
   retrying: 'service.delivery.state.retrying',
   'gave-up': 'service.delivery.state.gave-up',
   'kept-for-development': 'service.delivery.state.kept-for-development',
+  'not-sent': 'service.delivery.state.not-sent',
+};
+
+const reasonKey: Record<NotSentReason, PractitionerKey> = {
+  'device-off': 'service.delivery.reason.device-off',
+  'device-gone': 'service.delivery.reason.device-gone',
 };
 
 /**
- * The delivery log (admins; decision 0031): the last week's email, newest first — each one's
- * state, attempts, the last error and when it is tried again. Addresses are masked and no message
- * is shown: enough to see that reminders arrive, or why not.
+ * The delivery log (admins; decisions 0031, 0032): the last week's emails and phone notifications,
+ * newest first — each one's state, attempts, the last error and when it is tried again. Addresses
+ * are masked, a phone shows as its push service, and no message is shown: enough to see that
+ * reminders arrive, or why not.
  */
 export function DeliveryLogPage({ staff }: { staff: StaffContext }) {
   const t = useT<PractitionerKey>();
@@ -39,13 +46,14 @@ export function DeliveryLogPage({ staff }: { staff: StaffContext }) {
       {resource.status === 'ok' && resource.data.items.length ? (
         <ScrollTable
           caption={t('service.delivery.caption', { days: resource.data.days })}
-          columns={[t('service.delivery.queued'), t('service.delivery.subject'), t('service.delivery.to'), t('service.delivery.state'), t('service.delivery.attempts'), t('service.delivery.detail')]}
+          columns={[t('service.delivery.queued'), t('service.delivery.channel'), t('service.delivery.subject'), t('service.delivery.to'), t('service.delivery.state'), t('service.delivery.attempts'), t('service.delivery.detail')]}
         >
           {resource.data.items.map((item) => (
             <tr key={item.id} className={item.state === 'gave-up' ? 'delivery-gave-up' : undefined}>
               <td className="nowrap" translate="no">
                 {when(item.queuedAt)}
               </td>
+              <td>{t(item.channel === 'push' ? 'service.delivery.channel.push' : 'service.delivery.channel.email')}</td>
               <td translate="no">{item.subject}</td>
               <td translate="no">{item.to}</td>
               <td>{t(stateKey[item.state])}</td>
@@ -58,6 +66,7 @@ export function DeliveryLogPage({ staff }: { staff: StaffContext }) {
               <td>
                 {item.state === 'sent' ? t('service.delivery.sentAt', { at: when(item.sentAt) }) : null}
                 {item.state === 'retrying' ? t('service.delivery.nextTry', { at: when(item.nextTryAt) }) : null}
+                {item.reason ? t(reasonKey[item.reason]) : null}
                 {item.lastError ? (
                   <>
                     {' '}
