@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { resultsDir } from './e2e/two-step';
 
 /**
  * Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser), against the
@@ -30,7 +31,10 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: path.resolve(import.meta.dirname, '../../.tmp/playwright-results'),
+  // Also holds the two-step sign-in secrets and the bootstrap admin's session (e2e/two-step.ts).
+  outputDir: resultsDir,
+  // The bootstrap admin sets up two-step sign-in once, after the server starts.
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './http/security';
 import { registerSessions } from './http/session';
 import { registerWebApp } from './http/web-app';
 import { authRoutes } from './modules/auth/auth.routes';
+import { ssoRoutes } from './modules/sso/sso.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { homeworkRoutes } from './modules/homework/homework.routes';
 import { agendaRoutes } from './modules/agenda/agenda.routes';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(ssoRoutes(deps));
   await app.register(invitationRoutes(deps));
   await app.register(clientRoutes(deps));
   await app.register(staffRoutes(deps));

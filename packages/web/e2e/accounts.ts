@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { bootstrapAdminApi, enrolByApi, finishSignIn, hasTwoStep, nextAppCode, nextSecondStep } from './two-step';
 
 /**
  * People for the journeys, made through the real API. The first account is the admin that the
  * test server's start command makes with the real `tandem create-admin` (playwright.config.ts);
  * everyone else is invited by someone, as in real life, and accepts the invitation link found in
- * the development outbox (/dev/outbox: no SMTP in tests).
+ * the development outbox (/dev/outbox: no SMTP in tests). Staff must use two-step sign-in: they set
+ * up an authenticator app when they accept, and every sign-in here gives the second step
+ * (e2e/two-step.ts holds their secrets).
  */
 export const bootstrapAdmin = { email: 'admin@e2e.test', password: 'e2e admin passphrase ok' } as const;
 
@@ -44,10 +47,15 @@ export async function apiSession(baseURL: string): Promise<APIRequestContext> {
   return request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
 }
 
-/** Signs in through the API. Pass `origin` for a page's own request context (page.request). */
+/**
+ * Signs in through the API, giving the code from the person's app when the server asks for it.
+ * Pass `origin` for a page's own request context (page.request).
+ */
 export async function signInByApi(api: APIRequestContext, email: string, password: string, origin?: string): Promise<void> {
   const response = await api.post('/api/auth/sign-in', { data: { email, password }, ...(origin ? { headers: { origin } } : {}) });
-  expect(response.status(), `sign-in as ${email}: ${await response.text()}`).toBe(200);
+  const status = response.status();
+  expect([200, 202], `sign-in as ${email}: ${await response.text()}`).toContain(status);
+  if (status === 202) await finishSignIn(api, new URL(response.url()).origin, email, await response.json());
 }
 
 const linkPattern = /https?:\/\/[^\s<"]+?\/(?:staff\/)?invite#[A-Za-z0-9_-]{43}/;
@@ -82,11 +90,17 @@ export function tokenOf(link: string): string {
   return link.slice(link.indexOf('#') + 1);
 }
 
-async function accept(baseURL: string, link: string, body: { password: string; dateOfBirth?: string }): Promise<void> {
+/**
+ * Accepts an invitation through the API as `email`. Staff are then asked (202) to set up two-step
+ * sign-in, which is done here with an authenticator secret the tests keep.
+ */
+export async function acceptInvitation(baseURL: string, link: string, email: string, body: { password: string; dateOfBirth?: string }): Promise<void> {
   const api = await apiSession(baseURL);
   try {
     const response = await api.post('/api/invitations/accept', { data: { token: tokenOf(link), ...body } });
-    expect(response.status(), `accepting an invitation: ${await response.text()}`).toBe(200);
+    const status = response.status();
+    expect([200, 202], `accepting an invitation: ${await response.text()}`).toContain(status);
+    if (status === 202) await enrolByApi(api, baseURL, email);
   } finally {
     await api.dispose();
   }
@@ -100,13 +114,12 @@ export interface Person {
 
 /** A member of staff with an active account, invited by the bootstrap admin. */
 export async function createStaff(baseURL: string, roles: ('practitioner' | 'supervisor' | 'admin')[], name: string): Promise<Person> {
-  const admin = await apiSession(baseURL);
+  const admin = await bootstrapAdminApi(baseURL, bootstrapAdmin);
   try {
-    await signInByApi(admin, bootstrapAdmin.email, bootstrapAdmin.password);
     const email = uniqueEmail('staff');
     const response = await admin.post('/api/staff', { data: { id: randomUUID(), email, displayName: name, roles } });
     expect(response.status(), `inviting staff: ${await response.text()}`).toBe(201);
-    await accept(baseURL, await invitationLink(admin, email), { password: goodPassword });
+    await acceptInvitation(baseURL, await invitationLink(admin, email), email, { password: goodPassword });
     return { email, password: goodPassword, name };
   } finally {
     await admin.dispose();
@@ -136,7 +149,7 @@ export async function createClient(baseURL: string, practitioner: Person, givenN
     expect(registered.status(), `registering a client: ${await registered.text()}`).toBe(201);
     const invited = await api.post(`/api/clients/${id}/invitation`, { data: {} });
     expect(invited.status(), `inviting a client: ${await invited.text()}`).toBe(202);
-    await accept(baseURL, await invitationLink(api, email), { password: goodPassword, dateOfBirth });
+    await acceptInvitation(baseURL, await invitationLink(api, email), email, { password: goodPassword, dateOfBirth });
     const person = { email, password: goodPassword, name: `${givenName} ${familyName}`, givenName, familyName, dateOfBirth };
     if (consent) await recordConsent(baseURL, person, id);
     return person;
@@ -158,11 +171,47 @@ async function recordConsent(baseURL: string, client: Person, clientId: string):
   }
 }
 
-/** Signs in through the sign-in form on the page. */
+/**
+ * Signs in through the sign-in form on the page. For someone with two-step sign-in (staff), when
+ * the password is right, also types the code from their app (or a recovery code) on the next page.
+ */
 export async function signInWithForm(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const origin = new URL(page.url()).origin;
+  if (!hasTwoStep(origin, email)) return;
+  const codeStep = page.getByRole('heading', { level: 1, name: 'Enter the code from your app' });
+  const problem = page.getByText('There is a problem');
+  await expect(codeStep.or(problem).first()).toBeVisible();
+  if (!(await codeStep.isVisible())) return;
+  await typeSecondStep(page, await nextSecondStep(origin, email));
+}
+
+/**
+ * With the keyboard alone, after a staff password was sent: on the code page Tab reaches the code
+ * field (the first thing after the skip link and the page's text); the code is typed and Enter
+ * sends it.
+ */
+export async function typeAppCodeByKeyboard(page: Page, email: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter the code from your app' })).toBeVisible();
+  const field = page.getByLabel('Code from your app');
+  for (let presses = 0; presses < 4 && !(await field.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
+  await expect(field).toBeFocused();
+  await page.keyboard.type(await nextAppCode(new URL(page.url()).origin, email));
+  await page.keyboard.press('Enter');
+}
+
+/** On the code page: types a code from the app, or switches to a recovery code first; continues. */
+export async function typeSecondStep(page: Page, step: { kind: 'app' | 'recovery'; code: string }): Promise<void> {
+  if (step.kind === 'recovery') {
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(step.code);
+  } else {
+    await page.getByLabel('Code from your app').fill(step.code);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter the code from your app' })).toBeHidden();
 }
 
 /** An API session signed in as `person` (dispose it when done). */

@@ -1,6 +1,6 @@
 import { devices, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { apiSession, createClient, createStaff, signInByApi, signInWithForm, uniqueSuffix } from './accounts';
+import { apiSession, createClient, createStaff, signInByApi, signInWithForm, typeAppCodeByKeyboard, uniqueSuffix } from './accounts';
 import { axeViolations, expect, test, visitPage } from './fixtures';
 
 /** Presses Tab until `target` has focus (at most `max` times), as a keyboard user would. */
@@ -136,6 +136,7 @@ test.describe('mood check-in', () => {
     await tabTo(desk, desk.getByLabel('Password', { exact: true }));
     await desk.keyboard.type(practitioner.password);
     await desk.keyboard.press('Enter');
+    await typeAppCodeByKeyboard(desk, practitioner.email);
     const link = desk.getByRole('link', { name: client.name });
     await expect(link).toBeVisible();
     await tabTo(desk, link);

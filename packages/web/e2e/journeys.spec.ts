@@ -17,6 +17,7 @@ import {
 import { axeViolations, expect, test, visitPage } from './fixtures';
 import { untranslatedStrings } from './pseudo';
 import { pseudoOpen } from '../src/shared/i18n/pseudo';
+import { enrolInBrowser } from './two-step';
 
 /**
  * The journeys people take through both apps, on the real server. Each test makes its own people
@@ -57,6 +58,8 @@ test.describe('staff onboarding', () => {
     await expect(page.getByRole('group', { name: /date of birth/i })).toHaveCount(0);
     await page.getByLabel('Make a password', { exact: true }).fill(goodPassword);
     await page.getByRole('button', { name: 'Set up my account' }).click();
+    // Staff must use two-step sign-in: they set up an authenticator app before anything else.
+    await enrolInBrowser(page, email);
 
     await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
     await expect(page.getByText('There are no clients on your caseload yet.')).toBeVisible();

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { bootstrapAdmin } from './accounts';
+import { bootstrapAdminApi } from './two-step';
 
 const tandem = path.resolve(import.meta.dirname, '../../server/bin/tandem.mjs');
 
@@ -22,7 +23,8 @@ async function freePort(): Promise<number> {
  * A Tandem server of a test's own, on its own port and embedded database, that the test can stop
  * and start again — the only honest way to take the connection away from a page a service worker
  * looks after (Playwright's offline switch does not reach the worker; STACK-NOTES.md "Browser").
- * It has the same bootstrap admin as the shared test server, made with the real CLI.
+ * It has the same bootstrap admin as the shared test server, made with the real CLI, with
+ * two-step sign-in set up.
  */
 export class OwnServer {
   private child: ChildProcess | null = null;
@@ -46,6 +48,9 @@ export class OwnServer {
     );
     if (made.status !== 0) throw new Error(`create-admin failed: ${made.stderr}`);
     await server.resume();
+    // Staff must use two-step sign-in: the admin sets it up now, as the global setup does for
+    // the shared server (e2e/global-setup.ts).
+    await (await bootstrapAdminApi(server.url, bootstrapAdmin)).dispose();
     return server;
   }
 

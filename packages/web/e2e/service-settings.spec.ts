@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
-  apiSession,
   bootstrapAdmin,
   createClient,
   createStaff,
-  goodPassword,
-  invitationLink,
   openReferral,
   signInByApi,
   signedInApi,
-  tokenOf,
-  uniqueEmail,
   uniqueSuffix,
   type Person,
 } from './accounts';
 import { pseudoOpen } from '../src/shared/i18n/pseudo';
 import { axeViolations, expect, test } from './fixtures';
 import { untranslatedStrings } from './pseudo';
+import { createSupervised } from './sessions';
 
 /**
  * Service settings as an admin meets them (a site's hours, closure days and duty rota; the risk
@@ -66,19 +62,8 @@ async function createSupervisee(baseURL: string, supervisor: Person): Promise<Pe
   const supervisorApi = await signedInApi(baseURL, supervisor);
   const supervisorId = (await (await supervisorApi.get('/api/me')).json()).actor.staffId as string;
   await supervisorApi.dispose();
-  const admin = await apiSession(baseURL);
-  try {
-    await signInByApi(admin, bootstrapAdmin.email, bootstrapAdmin.password);
-    const email = uniqueEmail('supervisee');
-    const name = `Pat ${uniqueSuffix()}`;
-    const invited = await admin.post('/api/staff', { data: { id: randomUUID(), email, displayName: name, roles: ['practitioner'], supervisorIds: [supervisorId] } });
-    expect(invited.status(), `inviting a supervisee: ${await invited.text()}`).toBe(201);
-    const accepted = await admin.post('/api/invitations/accept', { data: { token: tokenOf(await invitationLink(admin, email)), password: goodPassword } });
-    expect(accepted.status(), `accepting the invitation: ${await accepted.text()}`).toBe(200);
-    return { email, password: goodPassword, name };
-  } finally {
-    await admin.dispose();
-  }
+  // Invited by the bootstrap admin; accepting sets up two-step sign-in (staff must use it).
+  return createSupervised(baseURL, supervisorId, `Pat ${uniqueSuffix()}`);
 }
 
 test.describe('service settings (admins)', () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Api } from '../../server/src/modules/sessions/test-support';
-import { apiSession, bootstrapAdmin, goodPassword, invitationLink, signInByApi, tokenOf, uniqueEmail, type Person } from './accounts';
+import { acceptInvitation, bootstrapAdmin, goodPassword, invitationLink, uniqueEmail, type Person } from './accounts';
 import { axeViolations } from './fixtures';
+import { bootstrapAdminApi } from './two-step';
 
 /**
  * Helpers for the session-mode and blended-plan journeys: an appointment that has just started
@@ -72,14 +73,12 @@ export async function fillWhen(form: Locator, when: { day: string; month: string
 
 /** A practitioner supervised by `supervisorId`, invited by the bootstrap admin (invitation accepted). */
 export async function createSupervised(baseURL: string, supervisorId: string, name: string): Promise<Person> {
-  const admin = await apiSession(baseURL);
+  const admin = await bootstrapAdminApi(baseURL, bootstrapAdmin);
   try {
-    await signInByApi(admin, bootstrapAdmin.email, bootstrapAdmin.password);
     const email = uniqueEmail('supervised');
     const invited = await admin.post('/api/staff', { data: { id: randomUUID(), email, displayName: name, roles: ['practitioner'], supervisorIds: [supervisorId] } });
     expect(invited.status(), await invited.text()).toBe(201);
-    const token = tokenOf(await invitationLink(admin, email));
-    expect((await admin.post('/api/invitations/accept', { data: { token, password: goodPassword } })).status()).toBe(200);
+    await acceptInvitation(baseURL, await invitationLink(admin, email), email, { password: goodPassword });
     return { email, password: goodPassword, name };
   } finally {
     await admin.dispose();

@@ -37,7 +37,13 @@ export const MeSchema = z
       clientId: z.uuid().nullable(),
       timeZone: z.string(),
     }),
-    session: z.object({ idleExpiresAt: z.iso.datetime(), absoluteExpiresAt: z.iso.datetime(), remember: z.boolean() }),
+    session: z.object({
+      idleExpiresAt: z.iso.datetime(),
+      absoluteExpiresAt: z.iso.datetime(),
+      remember: z.boolean(),
+      /** Whether this remembered device has an app PIN (clients; decision 0035). */
+      pinSet: z.boolean(),
+    }),
     allowed: z.object({ registerClients: z.boolean(), manageAccounts: z.boolean(), breakGlass: z.boolean() }),
     /** For a client: where their care stands (what the app offers depends on it). Null for staff. */
     care: z.object({ status: z.enum(['none', 'open', 'ended']) }).nullable(),

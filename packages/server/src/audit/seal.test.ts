@@ -5,6 +5,7 @@ import { runAuditVerify } from '../cli/audit-verify';
 import { openDatabase, type Database } from '../db/database';
 import { withDatabase } from '../test/postgres-admin';
 import { createTestApp, type TestApp } from '../test/test-app';
+import { checkDocumentedFigure } from '../test/documented-figures';
 import { testEngine } from '../test/test-database';
 import { writeAudit } from './audit';
 import { auditSealJob, enqueueAuditSeal, sealAudit, verifyAuditChain } from './seal';
@@ -30,6 +31,13 @@ const tamper = (statement: ReturnType<typeof sql>) =>
     await sql`alter table audit_event enable trigger audit_event_no_update_delete`.execute(trx);
   });
 const problems = async () => (await verifyAuditChain(db())).problems.map((p) => [p.seal, p.problem]);
+/** Each kind of tampering tried, and whether verifying found it: a documented figure (docs/security.md). */
+const tampering = new Map<string, boolean>();
+const noted = async (kind: string) => {
+  const found = await problems();
+  tampering.set(kind, found.length > 0);
+  return found;
+};
 
 describe('the audit seal', () => {
   it('chains every settled row into seals that follow one another; new rows wait for the next', async () => {
@@ -53,7 +61,7 @@ describe('the audit seal', () => {
   it('finds a changed row, and is satisfied again when it is put back', async () => {
     const [, target] = await seqs();
     await tamper(sql`update audit_event set action = 'test.nothing-to-see' where seq = ${target}`);
-    expect(await problems()).toEqual([[expect.any(Number), 'rows-changed']]);
+    expect(await noted('a row changed')).toEqual([[expect.any(Number), 'rows-changed']]);
     const lines: string[] = [];
     expect(await runAuditVerify(db(), (s) => lines.push(s))).toBe(1);
     expect(lines.join('')).toContain('a row in it was changed');
@@ -66,7 +74,7 @@ describe('the audit seal', () => {
     const target = (await seqs())[3]!;
     await sql`create temporary table kept as select * from audit_event where seq = ${target}`.execute(db());
     await tamper(sql`delete from audit_event where seq = ${target}`);
-    expect(await problems()).toEqual([[expect.any(Number), 'row-count']]);
+    expect(await noted('a row removed')).toEqual([[expect.any(Number), 'row-count']]);
     await tamper(sql`insert into audit_event overriding system value select * from kept`);
     expect(await problems()).toEqual([]);
   });
@@ -86,7 +94,7 @@ describe('the audit seal', () => {
     expect(all).not.toContain(gap);
     await tamper(sql`insert into audit_event (seq, id, occurred_at, actor_type, actor_role, action, outcome, entity_type)
       overriding system value values (${gap}, gen_random_uuid(), now(), 'system', 'system', 'test.forged', 'success', 'test')`);
-    expect(await problems()).toEqual([[expect.any(Number), 'row-count']]);
+    expect(await noted('a row slipped in')).toEqual([[expect.any(Number), 'row-count']]);
     await tamper(sql`delete from audit_event where seq = ${gap}`);
     expect(await problems()).toEqual([]);
   });
@@ -100,7 +108,7 @@ describe('the audit seal', () => {
         await sql`update audit_seal set last_hash = ${'f'.repeat(64)} where seq = ${first.seq}`.execute(trx);
         await sql`alter table audit_seal enable trigger audit_seal_no_update_delete`.execute(trx);
       });
-    expect(await problems()).toEqual([
+    expect(await noted('a seal changed')).toEqual([
       [Number(first.seq), 'rows-changed'],
       [expect.any(Number), 'chain-broken'],
     ]);
@@ -123,6 +131,11 @@ describe('the audit seal', () => {
     } finally {
       await sealing.close();
     }
+  });
+
+  it('found every kind of tampering tried (the figure in docs/security.md)', () => {
+    expect([...tampering.keys()]).toEqual(['a row changed', 'a row removed', 'a row slipped in', 'a seal changed']);
+    checkDocumentedFigure('tamper-kinds-detected', `${[...tampering.values()].filter(Boolean).length} of ${tampering.size}`);
   });
 });
 

@@ -91,6 +91,6 @@ export async function runCreateAdmin(argv: string[], config: Config, database: D
     timeZone: timeZone.data,
     extraRoles,
   });
-  process.stdout.write(`Created the admin ${email.data} in ${organisation.name}. Sign in at ${config.publicOrigin}/staff/\n`);
+  process.stdout.write(`Created the admin ${email.data} in ${organisation.name}. Sign in at ${config.publicOrigin}/staff/ and set up two-step sign-in with an authenticator app.\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDocumentedFigure } from '../test/documented-figures';
 
 /*
  * The hazard log keeps itself honest (DCB0129; issue 11 item 6): every rating is the plan's matrix
@@ -103,5 +104,42 @@ describe('the hazard log', () => {
       for (const file of files) if (!exists(file)) missing.push(`${s.id}: ${file} does not exist`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('gives every hazard, whatever its status, a cause, an effect, controls and a named test file that exists', () => {
+    const gaps: string[] = [];
+    for (const s of all) {
+      for (const field of ['Hazard', 'Cause', 'Effect on the client', 'Controls', 'Verification', 'Status']) {
+        if ((s.fields.get(field) ?? '').trim().length < 3) gaps.push(`${s.id}: no ${field}`);
+      }
+      const files = [...(s.fields.get('Verification') ?? '').matchAll(/`([^`]+\.(?:test|spec)\.tsx?)`/g)].map((m) => m[1]!);
+      if (!files.length) gaps.push(`${s.id}: names no test file`);
+      for (const file of files) if (!exists(file)) gaps.push(`${s.id}: ${file} does not exist`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('is summed up truly in the safety case (its figures; UPDATE_DOCUMENTED_FIGURES=1 rewrites them)', () => {
+    const safetyCase = path.join(root, 'docs/clinical-safety/safety-case.md');
+    const rows = [...table.entries()];
+    const ids = (keep: (row: { residual: number; status: string }) => boolean) => rows.filter(([, r]) => keep(r)).map(([id]) => id);
+    const withStatus = (prefix: string) => ids((r) => r.status.startsWith(prefix));
+    const figures: [string, number | string][] = [
+      ['hazards-total', rows.length],
+      ['hazards-controlled', withStatus('Controlled').length],
+      ['hazards-partly-controlled', withStatus('Partly controlled').length],
+      ['partly-controlled-ids', withStatus('Partly controlled').join(', ')],
+      ['hazards-open', withStatus('Open').length],
+      ['hazards-transferred', withStatus('Transferred').length],
+      ['transferred-ids', withStatus('Transferred').join(', ')],
+      ['hazards-closed', withStatus('Closed').length],
+      ['residual-4-ids', ids((r) => r.residual >= 4).join(', ') || 'none'],
+      ['residual-3-count', ids((r) => r.residual === 3).length],
+      ['residual-3-ids', ids((r) => r.residual === 3).join(', ') || 'none'],
+      ['residual-2-or-less', ids((r) => r.residual <= 2).length],
+    ];
+    // Every hazard has one of the statuses counted.
+    expect(figures.slice(1, 8).filter(([name]) => !name.endsWith('-ids')).reduce((n, [, v]) => n + Number(v), 0)).toBe(rows.length);
+    for (const [name, value] of figures) checkDocumentedFigure(name, value, safetyCase);
   });
 });

@@ -4,8 +4,8 @@ import { z } from 'zod';
 /**
  * Configuration is read from the environment once, at start-up, and validated here. A bad value
  * stops the server with a message naming the variable. The README's configuration table lists
- * every variable below (a test keeps the two in step). `browser: true` marks values that may reach
- * the web app; none do yet.
+ * every variable below (a test keeps the two in step). Only OIDC_LABEL reaches the web app (the
+ * sign-in button's words).
  */
 const booleanString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -37,6 +37,11 @@ const EnvSchema = z.object({
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
     .default([]),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_LABEL: z.string().min(1).max(40).default('your organisation'),
+  OIDC_TRUSTS_PROVIDER_MFA: booleanString.default(false),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -62,6 +67,20 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   /** Origins a web-push subscription may point at besides the browsers' own push services. */
   pushServiceOrigins: string[];
+  /** Single sign-on for staff with OpenID Connect, or null when not configured (decision 0036). */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the sign-in button ("Sign in with NHSmail"); reaches the browser. */
+  label: string;
+  /** Whether an ID token whose `amr` names `mfa` stands in for Tandem's own second step. */
+  trustsProviderMfa: boolean;
+  /** Where the provider sends the browser back: the public origin + /api/auth/oidc/callback. */
+  redirectUri: string;
 }
 
 /** The documented configuration variables, in the README's order. */
@@ -107,6 +126,14 @@ export function loadConfig(
   if (e.NODE_ENV === 'production' && !e.PUBLIC_ORIGIN) {
     throw new ConfigError([{ variable: 'PUBLIC_ORIGIN', message: 'is required when NODE_ENV=production' }]);
   }
+  const oidcParts = { OIDC_ISSUER: e.OIDC_ISSUER, OIDC_CLIENT_ID: e.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET };
+  const oidcMissing = Object.entries(oidcParts).filter(([, v]) => v === undefined).map(([k]) => k);
+  if (oidcMissing.length > 0 && oidcMissing.length < 3) {
+    throw new ConfigError(oidcMissing.map((variable) => ({ variable, message: 'is required when any of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET is set' })));
+  }
+  if (e.OIDC_ISSUER && new URL(e.OIDC_ISSUER).protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(e.OIDC_ISSUER).hostname)) {
+    throw new ConfigError([{ variable: 'OIDC_ISSUER', message: 'must use https (plain http only on this machine, for tests)' }]);
+  }
   const publicOrigin = e.PUBLIC_ORIGIN
     ? new URL(e.PUBLIC_ORIGIN).origin
     : `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`;
@@ -128,5 +155,16 @@ export function loadConfig(
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO,
     pushServiceOrigins: e.PUSH_SERVICE_ORIGINS,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+            trustsProviderMfa: e.OIDC_TRUSTS_PROVIDER_MFA,
+            redirectUri: `${publicOrigin}/api/auth/oidc/callback`,
+          }
+        : null,
   };
 }

@@ -56,6 +56,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connectionString: target.url,
       max: target.poolSize ?? 10,
       options: '-c TimeZone=UTC',
+      // A request waits at most this long for a connection, then gets a 503 (HAZ-097); keepalive
+      // finds connections a failover left half-open.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           const parse = textParsers[oid];
@@ -65,6 +69,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     // An idle client losing its server (restart, failover) must not crash the process.
     pool.on('error', () => {});
+    // Nor may one that is checked out (in a transaction, between its statements) when PostgreSQL
+    // ends it — pg emits 'error' on the client itself, and the pool listens only while it is idle.
+    // Its next statement fails (a 503, HAZ-097), and the pool drops it on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     const newClient = () => new pg.Client({ connectionString: target.url, options: '-c TimeZone=UTC' });
     return { db, engine: 'postgres', notifications: { engine: 'postgres', newClient }, close: () => db.destroy() };

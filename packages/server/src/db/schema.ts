@@ -127,6 +127,45 @@ export interface AuthSessionTable {
   idle_expires_at: Timestamp;
   absolute_expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  stage: Generated<'full' | 'mfa' | 'enrol'>;
+  second_step_failures: Generated<number>;
+  pin_hash: string | null;
+  pin_failures: Generated<number>;
+}
+
+export interface AccountTotpTable {
+  account_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_used_step: number | null;
+  created_at: Timestamp;
+}
+
+export interface AccountRecoveryCodeTable {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One sign-in at the OpenID Connect provider, used once (decision 0036). */
+export interface OidcAttemptTable {
+  key_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** The subject at an issuer that first signed in to an account; later sign-ins must match it. */
+export interface AccountOidcLinkTable {
+  issuer: string;
+  subject: string;
+  account_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
 }
 
 export interface SignInThrottleTable {
@@ -761,7 +800,11 @@ export interface Schema {
   care_team_member: CareTeamMemberTable;
   account: AccountTable;
   auth_session: AuthSessionTable;
+  account_totp: AccountTotpTable;
+  account_recovery_code: AccountRecoveryCodeTable;
   sign_in_throttle: SignInThrottleTable;
+  oidc_attempt: OidcAttemptTable;
+  account_oidc_link: AccountOidcLinkTable;
   invitation: InvitationTable;
   break_glass_grant: BreakGlassGrantTable;
   email_message: EmailMessageTable;

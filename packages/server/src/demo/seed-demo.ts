@@ -168,5 +168,6 @@ export function formatDemoSignIns(result: SeedResult): string {
     'Sign in at /  (clients, best on a phone-sized window) or /staff/  (staff) with:',
     ...result.signIns.map((s) => `  ${s.role.padEnd(width)}  ${s.email.padEnd(32)} ${s.name}`),
     `  password for every demo account: ${result.password}`,
+    'Staff set up two-step sign-in at their first sign-in: any authenticator app that reads a QR code works.',
   ].join('\n');
 }

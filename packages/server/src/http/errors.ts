@@ -1,6 +1,7 @@
 import { DomainError, type ErrorBody, type ErrorCode, type ErrorDetail } from '@tandem/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { errorStatus } from './error-status';
 
 /** Fastify's own request errors, by their code, as Tandem error codes. */
@@ -48,6 +49,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       },
     };
   }
+  // The database restarting or failing over: try again shortly, not "something went wrong" (HAZ-097).
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: errorStatus['database.unavailable'],
+      body: { error: { code: 'database.unavailable', message: 'The service cannot reach its database just now. Please try again in a minute.' } },
+    };
+  }
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   if (known) return { status: errorStatus[known.code], body: { error: { code: known.code, message: known.message } } };
   if (fastifyError.statusCode === 404) {
@@ -66,9 +74,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorResponse(error);
-    if (status >= 500) {
+    const err = error as Error;
+    if (body.error.code === 'database.unavailable') {
+      // Expected while PostgreSQL restarts or fails over: a warning, without the stack (HAZ-097).
+      request.log.warn({ errName: err?.name, errCode: (err as FastifyError)?.code }, 'database unavailable');
+      reply.header('retry-after', '10');
+    } else if (status >= 500) {
       // Log the error's type and stack, never the request body or the error's data fields.
-      const err = error as Error;
       request.log.error({ errName: err?.name, errCode: (err as FastifyError)?.code, stack: err?.stack }, 'unexpected error');
     }
     return reply.status(status).send(body);

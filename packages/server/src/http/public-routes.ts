@@ -8,6 +8,11 @@ export const publicApiRoutes = [
   'GET /api/health',
   'GET /api/openapi.json',
   'POST /api/auth/sign-in',
+  // Staff single sign-on (decision 0036): which options the sign-in page shows, and the two legs of
+  // the OpenID Connect code flow. They hold no client data.
+  'GET /api/auth/options',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
   'POST /api/invitations/inspect',
   'POST /api/invitations/accept',
   // The crisis page works signed out: it holds no client data.

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps';
-import { resolveSession, type SignedIn } from '../modules/auth/auth.service';
+import { resolveSession, type PartialSession, type SignedIn } from '../modules/auth/auth.service';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person, or null. Set on every request from the session cookie. */
     signedIn: SignedIn | null;
+    /** A session half-way through signing in, or locked by its app PIN (decision 0035), or null. */
+    partialSession: PartialSession | null;
   }
 }
 
@@ -47,14 +49,17 @@ export async function registerSessions(app: FastifyInstance, deps: AppDeps): Pro
   const https = deps.config.publicOrigin.startsWith('https:');
   await app.register(cookie);
   app.decorateRequest('signedIn', null);
+  app.decorateRequest('partialSession', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const raw = request.cookies[sessionCookieName(https)];
     if (raw === undefined) return;
     const token = sessionToken(request, https);
     const touch = request.routeOptions.config?.touchesSession !== false;
-    request.signedIn = token ? await resolveSession(deps.database.db, deps.clock, token, { touch }) : null;
+    const found = token ? await resolveSession(deps.database.db, deps.clock, token, { touch }) : null;
+    request.signedIn = found?.signedIn ?? null;
+    request.partialSession = found?.partial ?? null;
     // A cookie that no longer opens a session (expired, revoked, from another deployment) is removed.
-    if (!request.signedIn) clearSessionCookie(reply, https);
+    if (!found) clearSessionCookie(reply, https);
   });
 }

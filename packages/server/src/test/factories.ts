@@ -1,6 +1,7 @@
-import { newId, type StaffRole } from '@tandem/domain';
+import { newId, type Clock, type StaffRole } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { generateSync } from 'otplib';
 import type { Schema } from '../db/schema';
 import { hashPassword } from '../modules/auth/secrets';
 
@@ -11,6 +12,23 @@ import { hashPassword } from '../modules/auth/secrets';
 export const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 const hashed = () => (passwordHash ??= hashPassword(testPassword));
+
+/**
+ * The authenticator secret of every member of staff made here (staff must use two-step sign-in:
+ * decision 0035). Tests of two-step sign-in itself make their own.
+ */
+export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The code an authenticator app holding `secret` shows at `at`. */
+export function totpCodeAt(secret: string, at: Date): string {
+  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
+}
+
+/** The database and clock behind each test app, so `signInAs` can finish a two-step sign-in. */
+const testApps = new WeakMap<FastifyInstance, { db: Kysely<Schema>; clock: Clock }>();
+export function registerTestApp(app: FastifyInstance, parts: { db: Kysely<Schema>; clock: Clock }) {
+  testApps.set(app, parts);
+}
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -28,7 +46,7 @@ export async function makeStaff(
   at: Date,
   organisationId: string,
   roles: StaffRole[],
-  options: { name?: string; supervisorId?: string; status?: 'active' | 'invited' | 'disabled' } = {},
+  options: { name?: string; supervisorId?: string; status?: 'active' | 'invited' | 'disabled'; twoStep?: boolean } = {},
 ) {
   const id = newId(at);
   const email = `staff-${unique()}@example.test`;
@@ -54,6 +72,9 @@ export async function makeStaff(
       activated_at: at,
     })
     .execute();
+  if (options.twoStep !== false) {
+    await db.insertInto('account_totp').values({ account_id: accountId, secret: testTotpSecret, confirmed_at: at, last_used_step: null, created_at: at }).execute();
+  }
   if (options.supervisorId) {
     await db
       .insertInto('supervision')
@@ -137,8 +158,50 @@ export async function signInAs(
     headers: { origin },
     payload: { email, password: options.password ?? testPassword, ...(options.remember ? { remember: true } : {}) },
   });
+  if (res.statusCode === 202) return finishSecondStep(app, origin, email, res);
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'tandem_session');
+  return cookieOf(res);
+}
+
+function cookieOf(res: { cookies: { name: string; value: string }[] }): string {
+  const cookie = res.cookies.find((c) => c.name === 'tandem_session' || c.name === '__Host-tandem_session');
   if (!cookie) throw new Error('no session cookie');
-  return `tandem_session=${cookie.value}`;
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/**
+ * The code step of a two-step sign-in, through the real API, with the code an app holding
+ * `testTotpSecret` shows at the test clock's time. Tests sign the same person in many times at one
+ * fixed instant, so the account's one-use record is cleared first; the one-use rule itself is
+ * tested in two-step.test.ts. Staff who have not set it up yet do so first.
+ */
+export async function finishSecondStep(app: FastifyInstance, origin: string, email: string, res: { body: string; cookies: { name: string; value: string }[] }): Promise<string> {
+  const parts = testApps.get(app);
+  if (!parts) throw new Error('signInAs: this app was not made by createTestApp, so its clock is unknown');
+  const half = cookieOf(res);
+  if ((JSON.parse(res.body) as { next: string }).next === 'enrol') {
+    // Staff made without two-step sign-in (the demo's, or `twoStep: false`) set it up, as at a first sign-in.
+    const started = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrolment', headers: { origin, cookie: half } });
+    if (started.statusCode !== 200) throw new Error(`two-step set-up failed for ${email}: ${started.statusCode} ${started.body}`);
+    const { secret } = JSON.parse(started.body) as { secret: string };
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enrolment/confirm',
+      headers: { origin, cookie: half },
+      payload: { code: totpCodeAt(secret, parts.clock.now()) },
+    });
+    if (confirmed.statusCode !== 200) throw new Error(`two-step set-up failed for ${email}: ${confirmed.statusCode} ${confirmed.body}`);
+    return cookieOf(confirmed);
+  }
+  const account = await parts.db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const totp = await parts.db.selectFrom('account_totp').select('secret').where('account_id', '=', account.id).executeTakeFirstOrThrow();
+  await parts.db.updateTable('account_totp').set({ last_used_step: null }).where('account_id', '=', account.id).execute();
+  const verified = await app.inject({
+    method: 'POST',
+    url: '/api/auth/mfa/verify',
+    headers: { origin, cookie: half },
+    payload: { code: totpCodeAt(totp.secret, parts.clock.now()) },
+  });
+  if (verified.statusCode !== 200) throw new Error(`second step failed for ${email}: ${verified.statusCode} ${verified.body}`);
+  return cookieOf(verified);
 }

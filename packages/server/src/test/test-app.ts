@@ -8,6 +8,7 @@ import { runDueJobs } from '../jobs/jobs';
 import { loadConfig, type Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createTestDatabase } from './test-database';
+import { registerTestApp } from './factories';
 import { pushSubject } from '../modules/push/push.sender';
 
 export interface TestApp {
@@ -38,6 +39,7 @@ export async function createTestApp(
   });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.nodeEnv === 'production' });
   const app = await buildApp({ config, database, clock, mailer, logStream });
+  registerTestApp(app, { db: database.db, clock });
   await options.register?.(app, database);
   await app.ready();
   return {

@@ -12,16 +12,21 @@ import { DeviceNotices } from './device/DeviceNotices';
  * the phone kept offline, and whether a new version is ready.
  */
 export function ClientFrame(props: Omit<ComponentProps<typeof AppFrame>, 'header'>) {
-  const t = useT<ClientKey>();
   return (
     <AppFrame
       {...props}
       notices={<DeviceNotices />}
-      header={
-        <Link className="button button-header help-now" href="/help">
-          {t('client.helpNow.button')}
-        </Link>
-      }
+      header={<HelpNowButton />}
     />
+  );
+}
+
+/** "I need help now" in the header: also on the lock screen and the code step, which have no ClientFrame. */
+export function HelpNowButton() {
+  const t = useT<ClientKey>();
+  return (
+    <Link className="button button-header help-now" href="/help">
+      {t('client.helpNow.button')}
+    </Link>
   );
 }

@@ -62,7 +62,7 @@ export function PractitionerApp() {
     case 'unavailable':
       return <UnavailablePage error={state.error} onRetry={() => void session.refresh()} wide />;
     case 'signed-out':
-      return <SignInPage ended={state.ended} onSignedIn={session.signedIn} />;
+      return <SignInPage ended={state.ended} resume={state.secondStep} onSignedIn={session.signedIn} />;
     case 'signed-in':
       break;
   }

@@ -1,4 +1,4 @@
-import type { AcceptInvitationRequest, InvitationInfo, Me } from '@tandem/domain';
+import type { AcceptInvitationRequest, InvitationInfo, Me, SecondStepNeeded } from '@tandem/domain';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { apiPost, type ApiError } from './api';
 import { AppFrame, LoadingFrame } from './AppFrame';
@@ -9,6 +9,7 @@ import { DateField, PasswordField } from './FormFields';
 import { useT } from './i18n/I18nProvider';
 import type { CommonKey } from './i18n/keys';
 import { Link } from './navigation';
+import { readMeAfterEnrolment, TwoStepEnrolment } from './TwoStepEnrolment';
 
 let token: string | undefined;
 
@@ -27,11 +28,12 @@ function takeInvitationToken(): string {
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** `error` null: the link itself is incomplete, so the server was not asked. */
-type View = { kind: 'checking' } | { kind: 'problem'; error: ApiError | null } | { kind: 'ready'; info: InvitationInfo };
+type View = { kind: 'checking' } | { kind: 'problem'; error: ApiError | null } | { kind: 'ready'; info: InvitationInfo } | { kind: 'enrol' };
 
 /**
  * The page an invitation link opens (`/invite#<token>` for clients, `/staff/invite#<token>` for
  * staff): set a password — and, for a client, confirm the date of birth — and be signed in.
+ * Staff then set up two-step sign-in before anything else (the server answers 202 `enrol`).
  */
 export function InvitationPage({ signInHref, onAccepted }: { signInHref: string; onAccepted(me: Me): void }) {
   const t = useT<CommonKey>();
@@ -64,6 +66,13 @@ export function InvitationPage({ signInHref, onAccepted }: { signInHref: string;
       </AppFrame>
     );
   }
+  if (view.kind === 'enrol') {
+    return (
+      <AppFrame title={t('common.enrol.title')} page="enrol">
+        <TwoStepEnrolment onComplete={() => void readMeAfterEnrolment(onAccepted)} />
+      </AppFrame>
+    );
+  }
   return (
     <AppFrame title={t('common.invite.title')} page="invite">
       <h1>{t('common.invite.heading')}</h1>
@@ -72,6 +81,7 @@ export function InvitationPage({ signInHref, onAccepted }: { signInHref: string;
         invitation={invitation}
         info={view.info}
         onAccepted={onAccepted}
+        onEnrol={() => setView({ kind: 'enrol' })}
         onProblem={(error) => setView({ kind: 'problem', error })}
       />
     </AppFrame>
@@ -80,10 +90,11 @@ export function InvitationPage({ signInHref, onAccepted }: { signInHref: string;
 
 type Field = 'dateOfBirth' | 'password';
 
-function AcceptForm({ invitation, info, onAccepted, onProblem }: {
+function AcceptForm({ invitation, info, onAccepted, onEnrol, onProblem }: {
   invitation: string;
   info: InvitationInfo;
   onAccepted(me: Me): void;
+  onEnrol(): void;
   onProblem(error: ApiError): void;
 }) {
   const t = useT<CommonKey>();
@@ -123,10 +134,14 @@ function AcceptForm({ invitation, info, onAccepted, onProblem }: {
     }
     setBusy(true);
     const body: AcceptInvitationRequest = { token: invitation, password, ...(local.dateOfBirth ? { dateOfBirth: local.dateOfBirth } : {}) };
-    const result = await apiPost<Me>('/api/invitations/accept', body);
+    const result = await apiPost<Me | SecondStepNeeded>('/api/invitations/accept', body);
     setBusy(false);
+    if (result.ok && result.status === 202) {
+      onEnrol();
+      return;
+    }
     if (result.ok) {
-      onAccepted(result.data);
+      onAccepted(result.data as Me);
       return;
     }
     const { error } = result;

@@ -1,4 +1,4 @@
-import type { Me, SignInRequest } from '@tandem/domain';
+import type { Me, SecondStepNeeded, SignInRequest } from '@tandem/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { apiPost } from './api';
 import { bodyPath, errorText } from './error-text';
@@ -11,9 +11,15 @@ type Field = 'email' | 'password';
 
 /**
  * The sign-in form of both apps. `offerRemember` adds "Remember this device for 30 days"
- * (client app only, unticked by default): staff work on shared workstations.
+ * (client app only, unticked by default): staff work on shared workstations. A 202 (the password
+ * was right and a second step is due: a code, or setting up two-step sign-in) goes to
+ * `onSecondStep`.
  */
-export function SignInForm({ offerRemember, onSignedIn }: { offerRemember: boolean; onSignedIn(me: Me): void }) {
+export function SignInForm({ offerRemember, onSignedIn, onSecondStep }: {
+  offerRemember: boolean;
+  onSignedIn(me: Me): void;
+  onSecondStep?(needed: SecondStepNeeded): void;
+}) {
   const t = useT<CommonKey>();
   const id = useId();
   const ids: Record<Field, string> = { email: `${id}-email`, password: `${id}-password` };
@@ -39,10 +45,14 @@ export function SignInForm({ offerRemember, onSignedIn }: { offerRemember: boole
     }
     setBusy(true);
     const body: SignInRequest = offerRemember ? { email, password, remember } : { email, password };
-    const result = await apiPost<Me>('/api/auth/sign-in', body);
+    const result = await apiPost<Me | SecondStepNeeded>('/api/auth/sign-in', body);
     setBusy(false);
+    if (result.ok && result.status === 202) {
+      onSecondStep?.(result.data as SecondStepNeeded);
+      return;
+    }
     if (result.ok) {
-      onSignedIn(result.data);
+      onSignedIn(result.data as Me);
       return;
     }
     const emailDetail = result.error.details.some((d) => d.path === bodyPath('email'));

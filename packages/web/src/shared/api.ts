@@ -32,6 +32,28 @@ export function onUnauthenticated(listener: Listener): () => void {
   };
 }
 
+/** 401 codes that hold a session rather than end it: locked by its app PIN, or half-way through signing in. */
+export type HeldCode = 'auth.locked' | 'auth.mfa_required' | 'auth.mfa_enrolment_required';
+const heldCodes: readonly string[] = ['auth.locked', 'auth.mfa_required', 'auth.mfa_enrolment_required'] satisfies HeldCode[];
+const heldListeners = new Set<(code: HeldCode) => void>();
+
+/**
+ * Calls `listener` whenever the API answers 401 with a held session (decision 0035): the client
+ * app then shows its lock screen or the second step. Returns the unsubscribe function.
+ */
+export function onSessionHeld(listener: (code: HeldCode) => void): () => void {
+  heldListeners.add(listener);
+  return () => {
+    heldListeners.delete(listener);
+  };
+}
+
+/** Tells the listeners what a 401 meant (also used by the client's outbox, which calls fetch itself). */
+export function noteUnauthorised(code: string): void {
+  if (code === 'auth.unauthenticated') for (const listener of unauthenticatedListeners) listener();
+  if (heldCodes.includes(code)) for (const listener of heldListeners) listener(code as HeldCode);
+}
+
 /**
  * When the last answer came from the copy this phone kept (the client app's service worker
  * answers with it when the network fails; src/sw/routing.ts): when that copy was saved. Null
@@ -88,9 +110,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: strin
   const error: ApiError = isErrorBody(json)
     ? { status: response.status, code: json.error.code, message: json.error.message, details: json.error.details ?? [] }
     : { status: response.status, code: 'internal.unexpected', message: '', details: [] };
-  if (response.status === 401 && error.code === 'auth.unauthenticated') {
-    for (const listener of unauthenticatedListeners) listener();
-  }
+  if (response.status === 401) noteUnauthorised(error.code);
   return { ok: false, status: response.status, error };
 }
 

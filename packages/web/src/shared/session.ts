@@ -9,7 +9,7 @@ import { apiGet, apiPost, onUnauthenticated, type ApiError } from './api';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'unavailable'; error: ApiError }
-  | { status: 'signed-out'; ended: boolean }
+  | { status: 'signed-out'; ended: boolean; secondStep?: 'mfa' | 'enrol' }
   | { status: 'signed-in'; me: Me };
 
 export interface Session {
@@ -29,6 +29,9 @@ export interface Session {
 async function readSession(): Promise<SessionState> {
   const result = await apiGet<Me>('/api/me');
   if (result.ok) return { status: 'signed-in', me: result.data };
+  // A half-way sign-in (password right, code not yet given): the page shows that step again.
+  if (result.status === 401 && result.error.code === 'auth.mfa_required') return { status: 'signed-out', ended: false, secondStep: 'mfa' };
+  if (result.status === 401 && result.error.code === 'auth.mfa_enrolment_required') return { status: 'signed-out', ended: false, secondStep: 'enrol' };
   if (result.status === 401) return { status: 'signed-out', ended: false };
   return { status: 'unavailable', error: result.error };
 }

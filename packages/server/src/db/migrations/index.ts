@@ -21,6 +21,8 @@ import * as m0020 from './0020-web-push';
 import * as m0021 from './0021-job-outcome';
 import * as m0022 from './0022-exercise-other-versions';
 import * as m0023 from './0023-audit-seal';
+import * as m0024 from './0024-two-step-sign-in';
+import * as m0025 from './0025-single-sign-on';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0021-job-outcome': m0021,
   '0022-exercise-other-versions': m0022,
   '0023-audit-seal': m0023,
+  '0024-two-step-sign-in': m0024,
+  '0025-single-sign-on': m0025,
 };

@@ -27,6 +27,10 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
       's.idle_expires_at as idleExpiresAt',
       's.absolute_expires_at as absoluteExpiresAt',
       's.revoked_at as revokedAt',
+      's.stage',
+      's.second_step_failures as secondStepFailures',
+      's.pin_hash as pinHash',
+      's.pin_failures as pinFailures',
       'a.id as accountId',
       'a.actor_type as actorType',
       'a.status as accountStatus',
@@ -49,7 +53,7 @@ export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionByToke
 
 export async function insertSession(
   db: Db,
-  row: { id: string; tokenHash: string; accountId: string; remember: boolean; now: Date; idleExpiresAt: Date; absoluteExpiresAt: Date },
+  row: { id: string; tokenHash: string; accountId: string; remember: boolean; now: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; stage: 'full' | 'mfa' | 'enrol' },
 ) {
   await db
     .insertInto('auth_session')
@@ -63,6 +67,7 @@ export async function insertSession(
       idle_expires_at: row.idleExpiresAt,
       absolute_expires_at: row.absoluteExpiresAt,
       revoked_at: null,
+      stage: row.stage,
     })
     .execute();
 }

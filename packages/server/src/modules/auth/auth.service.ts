@@ -7,6 +7,9 @@ import {
   signInDelayMs,
   signInThrottle,
   touchedIdleExpiry,
+  appPinRules,
+  secondStepRules,
+  twoStepRequired,
   type Actor,
   type Clock,
   type Me,
@@ -35,7 +38,30 @@ export interface SessionInfo {
   remember: boolean;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Whether this (remembered, client) session has an app PIN. */
+  pinSet: boolean;
 }
+
+/**
+ * A session that is not (or not now) signed in: the password was right and a code is due (`mfa`),
+ * staff must set up an authenticator app first (`enrol`), or a remembered phone with an app PIN
+ * has been unused for a while (`locked`). Only the routes of that step accept it (decision 0035).
+ */
+export interface PartialSession {
+  sessionId: string;
+  stage: 'mfa' | 'enrol' | 'locked';
+  accountId: string;
+  actorType: 'staff' | 'client';
+  clientId: string | null;
+  organisationId: string;
+  remember: boolean;
+  secondStepFailures: number;
+  pinHash: string | null;
+  pinFailures: number;
+  absoluteExpiresAt: Date;
+}
+
+export type SessionLookup = { signedIn: SignedIn; partial?: undefined } | { partial: PartialSession; signedIn?: undefined };
 
 export interface SignedIn {
   actor: Actor;
@@ -49,6 +75,7 @@ function toSignedIn(row: SessionRow): SignedIn | null {
     remember: row.remember,
     idleExpiresAt: row.idleExpiresAt,
     absoluteExpiresAt: row.absoluteExpiresAt,
+    pinSet: row.pinHash !== null,
   };
   if (row.actorType === 'staff' && row.staffId && row.roles) {
     return {
@@ -72,15 +99,33 @@ function toSignedIn(row: SessionRow): SignedIn | null {
 }
 
 /**
- * The signed-in person behind a session token, or null when the token is unknown, revoked,
- * expired (idle or absolute) or its account is disabled. Activity moves the idle deadline, at
- * most once a minute.
+ * Who is behind a session token: a signed-in person, a session half-way through signing in or
+ * locked by its app PIN, or null when the token is unknown, revoked, expired (idle or absolute) or
+ * its account is disabled. Activity moves the idle deadline, at most once a minute.
  */
-export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: string, options: { touch?: boolean } = {}): Promise<SignedIn | null> {
+export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: string, options: { touch?: boolean } = {}): Promise<SessionLookup | null> {
   const row = await findSessionByTokenHash(db, hashToken(token));
   if (!row || row.revokedAt || row.accountStatus !== 'active') return null;
   const now = clock.now();
   if (!sessionIsLive({ idleExpiresAt: row.idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt }, now)) return null;
+  const locked = row.stage === 'full' && row.pinHash !== null && now.getTime() - row.lastSeenAt.getTime() >= appPinRules.lockAfterMs;
+  if (row.stage !== 'full' || locked) {
+    return {
+      partial: {
+        sessionId: row.sessionId,
+        stage: locked ? 'locked' : (row.stage as 'mfa' | 'enrol'),
+        accountId: row.accountId,
+        actorType: row.actorType,
+        clientId: row.clientId,
+        organisationId: row.organisationId,
+        remember: row.remember,
+        secondStepFailures: row.secondStepFailures,
+        pinHash: row.pinHash,
+        pinFailures: row.pinFailures,
+        absoluteExpiresAt: row.absoluteExpiresAt,
+      },
+    };
+  }
   const signedIn = toSignedIn(row);
   if (!signedIn) return null;
   // A route that must not keep an idle session alive (the worklist's event stream) reads without touching.
@@ -89,18 +134,22 @@ export async function resolveSession(db: Kysely<Schema>, clock: Clock, token: st
     await touchSession(db, row.sessionId, now, idleExpiresAt);
     signedIn.session.idleExpiresAt = idleExpiresAt;
   }
-  return signedIn;
+  return { signedIn };
 }
 
 function throttleKeys(email: string, address: string) {
   return { account: `email:${hashToken(email)}`, address: `addr:${hashToken(address)}` };
 }
 
-async function assertNotThrottled(ctx: AnonymousContext, keys: { account: string; address: string }) {
+/**
+ * Refuses with a wait time while any of the keys has failed too often lately (signInThrottle):
+ * an account's key after `freeFailures`, a network address's after `addressFreeFailures`.
+ */
+export async function assertNotThrottled(ctx: { db: Kysely<Schema>; clock: Clock }, keys: { account: string; address?: string }) {
   const now = ctx.clock.now();
   const windowStart = now.getTime() - signInThrottle.windowMs;
   let waitMs = 0;
-  for (const row of await readThrottles(ctx.db, [keys.account, keys.address])) {
+  for (const row of await readThrottles(ctx.db, [keys.account, ...(keys.address ? [keys.address] : [])])) {
     if (row.last_failure_at.getTime() < windowStart) continue;
     const free = row.key === keys.address ? signInThrottle.addressFreeFailures : signInThrottle.freeFailures;
     const allowedAt = row.last_failure_at.getTime() + signInDelayMs(row.failures, free);
@@ -123,7 +172,7 @@ export async function signIn(
   ctx: AnonymousContext,
   input: SignInRequest & { remember: boolean },
   previousToken: string | undefined,
-): Promise<{ token: string; signedIn: SignedIn }> {
+): Promise<FirstFactorResult> {
   const keys = throttleKeys(input.email, ctx.address);
   await assertNotThrottled(ctx, keys);
   const account = await findAccountByEmail(ctx.db, input.email);
@@ -155,25 +204,72 @@ export async function signIn(
       const previous = await findSessionByTokenHash(trx, hashToken(previousToken));
       if (previous) await revokeSession(trx, previous.sessionId, now);
     }
-    return startSession(trx, ctx, { accountId: account.id, actorType: account.actor_type, clientId: account.client_id }, input.remember);
+    return completeFirstFactor(trx, ctx, { accountId: account.id, actorType: account.actor_type, clientId: account.client_id }, input.remember, 'password');
   });
   return result;
 }
 
+export type SessionAccount = { accountId: string; actorType: 'staff' | 'client'; clientId: string | null };
+
+/** A new session: signed in, or waiting for the second step (`next`) until `expiresAt`. */
+export type FirstFactorResult =
+  | { token: string; stage: 'full'; signedIn: SignedIn }
+  | { token: string; stage: 'mfa' | 'enrol'; expiresAt: Date; organisationId: string };
+
 /**
- * Starts a new session for an account inside the caller's transaction and audits the sign-in.
- * Used by sign-in and by invitation acceptance (which signs the new user in).
+ * After the first factor (a password, an invitation link with a new password, or the
+ * organisation's OpenID Connect provider): a new session, inside the caller's transaction. It is
+ * signed in at once unless a second step is due — a code for anyone who has set up an
+ * authenticator app, or setting one up for staff who have not (staff must; decision 0035).
+ * `providerMfa`: the organisation's provider has already done a second step that Tandem is
+ * configured to trust.
+ */
+export async function completeFirstFactor(
+  trx: Transaction<Schema>,
+  ctx: { clock: Clock; requestId: string },
+  account: SessionAccount,
+  remember: boolean,
+  method: 'password' | 'invitation' | 'oidc',
+  options: { providerMfa?: boolean } = {},
+): Promise<FirstFactorResult> {
+  const totp = await trx.selectFrom('account_totp').select('confirmed_at').where('account_id', '=', account.accountId).executeTakeFirst();
+  const enrolled = Boolean(totp?.confirmed_at);
+  const stage = options.providerMfa ? 'full' : enrolled ? 'mfa' : twoStepRequired(account.actorType) ? 'enrol' : 'full';
+  if (stage === 'full') {
+    const secondStep = options.providerMfa ? 'provider' : null;
+    return { stage, ...(await startSession(trx, ctx, account, remember, { method, secondStep })) };
+  }
+  const now = ctx.clock.now();
+  const token = newSecretToken();
+  const expiresAt = new Date(now.getTime() + secondStepRules.lifetimeMs);
+  await insertSession(trx, { id: newId(now), tokenHash: hashToken(token), accountId: account.accountId, remember, now, idleExpiresAt: expiresAt, absoluteExpiresAt: expiresAt, stage });
+  const row = await trx.selectFrom('account').select('organisation_id').where('id', '=', account.accountId).executeTakeFirstOrThrow();
+  await writeAudit(trx, { ...ctx, actor: null }, {
+    action: 'auth.first_factor',
+    entityType: 'account',
+    entityId: account.accountId,
+    organisationId: row.organisation_id,
+    clientId: account.clientId,
+    details: { method, next: stage },
+  });
+  return { token, stage, expiresAt, organisationId: row.organisation_id };
+}
+
+/**
+ * Starts a signed-in session for an account inside the caller's transaction and audits the
+ * sign-in: how the person proved who they are (`method`) and the second step they took.
  */
 export async function startSession(
   trx: Transaction<Schema>,
   ctx: { clock: Clock; requestId: string },
-  account: { accountId: string; actorType: 'staff' | 'client'; clientId: string | null },
+  account: SessionAccount,
   remember: boolean,
+  how: { method: 'password' | 'invitation' | 'oidc'; secondStep: 'totp' | 'recovery_code' | 'provider' | null },
 ): Promise<{ token: string; signedIn: SignedIn }> {
   const now = ctx.clock.now();
   const token = newSecretToken();
   const times = newSessionTimes(account.actorType, remember, now);
-  await insertSession(trx, { id: newId(now), tokenHash: hashToken(token), accountId: account.accountId, remember, now, ...times });
+  await insertSession(trx, { id: newId(now), tokenHash: hashToken(token), accountId: account.accountId, remember, now, ...times, stage: 'full' });
   const row = await findSessionByTokenHash(trx, hashToken(token));
   const signedIn = row ? toSignedIn(row) : null;
   if (!signedIn) throw new Error('The new session could not be read back');
@@ -182,19 +278,24 @@ export async function startSession(
     entityType: 'account',
     entityId: account.accountId,
     clientId: account.clientId,
+    details: how,
   });
   return { token, signedIn };
 }
 
-/** Ends the current session. */
-export async function signOut(ctx: ServiceContext, session: SessionInfo): Promise<void> {
+/** Ends the current session, signed in or half-way (a person may give up at the second step). */
+export async function signOut(
+  ctx: { db: Kysely<Schema>; clock: Clock; requestId: string; actor: Actor | null },
+  session: { sessionId: string; accountId: string; clientId: string | null; organisationId: string },
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await revokeSession(trx, session.sessionId, ctx.clock.now());
     await writeAudit(trx, ctx, {
       action: 'auth.sign_out',
       entityType: 'account',
-      entityId: 'accountId' in ctx.actor ? ctx.actor.accountId : null,
-      clientId: ctx.actor.type === 'client' ? ctx.actor.clientId : null,
+      entityId: session.accountId,
+      organisationId: session.organisationId,
+      clientId: session.clientId,
     });
   });
 }
@@ -256,6 +357,7 @@ function describeSignedIn(signedIn: SignedIn): Omit<Me, 'care'> {
       idleExpiresAt: session.idleExpiresAt.toISOString(),
       absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
       remember: session.remember,
+      pinSet: session.pinSet,
     },
     allowed: {
       registerClients: roles.includes('practitioner'),

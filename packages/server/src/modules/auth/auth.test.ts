@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { makeClient, makeOrganisation, makeStaff, signInAs, testPassword } from '../../test/factories';
+import { finishSecondStep, makeClient, makeOrganisation, makeStaff, signInAs, testPassword } from '../../test/factories';
 
 let t: TestApp;
 let origin: string;
@@ -23,16 +23,20 @@ const signIn = (email: string, password: string, extra: Record<string, unknown> 
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 
 describe('sign-in', () => {
-  it('signs a practitioner in with an HttpOnly, SameSite=Lax browser-session cookie', async () => {
-    const res = await signIn(practitioner.email.toUpperCase(), testPassword);
+  it('signs a practitioner in with an HttpOnly, SameSite=Lax browser-session cookie, after the second step', async () => {
+    const first = await signIn(practitioner.email.toUpperCase(), testPassword);
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({ next: 'mfa' });
+    expect(first.cookies.find((c) => c.name === 'tandem_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const cookieValue = (await finishSecondStep(t.app, origin, practitioner.email, first)).split('=')[1];
+    const res = await me(`tandem_session=${cookieValue}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().actor).toMatchObject({ type: 'staff', staffId: practitioner.id, roles: ['practitioner'], organisationName: org.name });
     expect(res.json().allowed).toEqual({ registerClients: true, manageAccounts: false, breakGlass: false });
-    const cookie = res.cookies.find((c) => c.name === 'tandem_session')!;
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const cookie = first.cookies.find((c) => c.name === 'tandem_session')!;
     expect(cookie.maxAge).toBeUndefined();
     expect(cookie.secure).toBeUndefined();
-    expect(res.headers['cache-control']).toBe('no-store');
+    expect(first.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps a client signed in for 30 days only when they choose "remember this device"', async () => {
@@ -92,10 +96,11 @@ describe('sign-in', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error).toMatchObject({ code: 'auth.too_many_attempts', details: [{ path: 'retryAfterSeconds', message: '1' }] });
     t.clock.advance(1000);
-    expect((await signIn(person.email, testPassword)).statusCode).toBe(200);
+    // The right password now: on to the second step (202).
+    expect((await signIn(person.email, testPassword)).statusCode).toBe(202);
     // Success cleared the count: one more failure does not block.
     expect((await signIn(person.email, 'wrong again')).statusCode).toBe(401);
-    expect((await signIn(person.email, testPassword)).statusCode).toBe(200);
+    expect((await signIn(person.email, testPassword)).statusCode).toBe(202);
   });
 
   it('doubles the wait with each further failure', async () => {
@@ -117,8 +122,8 @@ describe('sessions', () => {
       headers: { origin, cookie: first },
       payload: { email: practitioner.email, password: testPassword },
     });
-    expect(res.statusCode).toBe(200);
-    const second = `tandem_session=${res.cookies.find((c) => c.name === 'tandem_session')!.value}`;
+    expect(res.statusCode).toBe(202);
+    const second = await finishSecondStep(t.app, origin, practitioner.email, res);
     expect(second).not.toBe(first);
     expect((await me(first)).statusCode).toBe(401);
     expect((await me(second)).statusCode).toBe(200);
@@ -195,8 +200,8 @@ describe('CSRF defence on state-changing requests', () => {
     ['no Origin and no Sec-Fetch-Site', {}, 403],
     ['a foreign Origin', { origin: 'https://evil.example' }, 403],
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }, 403],
-    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }, 200],
-    ['our own Origin', { origin: 'http://localhost:3000' }, 200],
+    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }, 202],
+    ['our own Origin', { origin: 'http://localhost:3000' }, 202],
   ])('%s → %d', async (_name, headers, status) => {
     const res = await t.app.inject({
       method: 'POST',

@@ -24,7 +24,9 @@ export async function giveFeedback(ctx: ServiceContext, entryId: string, input: 
   const notFound = { code: 'exercise.not_found' as const, message: 'There is no exercise entry here that you can open.' };
   const entry = await findEntry(ctx.db, entryId);
   if (!entry) throw new DomainError(notFound.code, notFound.message);
-  await requireClientAccess(ctx, entry.client_id, 'exercise_feedback.give', (a) => a.allowed.read && a.basis !== 'alert_recipient', notFound);
+  // The care team only: supervision, break-glass and an alert's recipient read the record but do
+  // not write to the client (decisions 0010, 0027; HAZ-093).
+  await requireClientAccess(ctx, entry.client_id, 'exercise_feedback.give', (a) => a.basis === 'care_team', notFound);
   if (!entry.shared) throw new DomainError('exercise.private', 'The client has kept this entry private, so it cannot be read or answered.');
   const latest = await latestSubmission(ctx.db, entryId);
   if (!latest) throw new DomainError(notFound.code, 'This entry has not been sent yet.');

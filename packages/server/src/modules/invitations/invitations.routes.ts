@@ -1,16 +1,14 @@
-import { AcceptInvitationRequestSchema, ErrorBodySchema, InspectInvitationRequestSchema, InvitationInfoSchema, MeSchema } from '@tandem/domain';
+import { AcceptInvitationRequestSchema, ErrorBodySchema, InspectInvitationRequestSchema, InvitationInfoSchema, MeSchema, SecondStepNeededSchema } from '@tandem/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../deps';
 import { anonymousContext } from '../../http/context';
-import { setSessionCookie } from '../../http/session';
-import { presentMe } from '../auth/auth.service';
+import { sendFirstFactor } from '../auth/auth.routes';
 import { acceptInvitation, inspectInvitation } from './invitations.service';
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 410: ErrorBodySchema };
 
 /** Invitation links carry their token in the URL fragment; the page posts it here in the body. */
 export function invitationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const https = deps.config.publicOrigin.startsWith('https:');
   return async (app) => {
     app.post(
       '/api/invitations/inspect',
@@ -25,17 +23,13 @@ export function invitationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         config: { access: 'public' },
         schema: {
-          summary: 'Set a password (clients also confirm their date of birth) and sign in',
+          summary: 'Set a password (clients also confirm their date of birth) and sign in; staff then set up two-step sign-in (202)',
           tags: ['invitations'],
           body: AcceptInvitationRequestSchema,
-          response: { 200: MeSchema, ...errors },
+          response: { 200: MeSchema, 202: SecondStepNeededSchema, ...errors },
         },
       },
-      async (request, reply) => {
-        const { token, signedIn } = await acceptInvitation(anonymousContext(deps, request), request.body);
-        setSessionCookie(reply, https, token, undefined);
-        return presentMe(deps.database.db, signedIn);
-      },
+      async (request, reply) => sendFirstFactor(deps, reply, await acceptInvitation(anonymousContext(deps, request), request.body)),
     );
   };
 }

@@ -11,7 +11,7 @@ import type { Schema } from '../../db/schema';
 import type { AnonymousContext, ServiceContext } from '../../context';
 import { queueEmail } from '../../email/email';
 import { findAccountByEmail, revokeAccountSessions } from '../auth/auth.repo';
-import { startSession, type SignedIn } from '../auth/auth.service';
+import { completeFirstFactor, type FirstFactorResult } from '../auth/auth.service';
 import { checkNewPassword } from '../auth/password-check';
 import { hashPassword, hashToken, newSecretToken } from '../auth/secrets';
 import {
@@ -174,7 +174,7 @@ export async function inspectInvitation(ctx: AnonymousContext, token: string): P
 export async function acceptInvitation(
   ctx: AnonymousContext,
   input: AcceptInvitationRequest,
-): Promise<{ token: string; signedIn: SignedIn }> {
+): Promise<FirstFactorResult> {
   const row = await usableInvitation(ctx, input.token);
   const now = ctx.clock.now();
   if (row.kind === 'client') {
@@ -220,6 +220,7 @@ export async function acceptInvitation(
       organisationId: row.organisationId,
       clientId: row.clientId,
     });
-    return startSession(trx, ctx, { accountId: row.accountId, actorType: row.actorType, clientId: row.clientId }, false);
+    // Staff go on to set up two-step sign-in before anything else (decision 0035).
+    return completeFirstFactor(trx, ctx, { accountId: row.accountId, actorType: row.actorType, clientId: row.clientId }, false, 'invitation');
   });
 }

@@ -1,6 +1,6 @@
 import { newId } from '@tandem/domain';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { makeOrganisation, makeStaff, signInAs } from '../../test/factories';
+import { makeOrganisation, makeStaff, signInAs, finishSecondStep } from '../../test/factories';
 import { startSmtpPeer } from '../../test/smtp-peer';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
@@ -186,8 +186,9 @@ describe('staff invitation by an admin', () => {
     const token = /\/staff\/invite#([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
     expect((await post('/api/invitations/inspect', { token })).json().needsDateOfBirth).toBe(false);
     const accepted = await post('/api/invitations/accept', { token, password: 'another long passphrase' });
-    expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().actor).toMatchObject({ type: 'staff', staffId: id, roles: ['practitioner'] });
+    // Signed in half-way: staff set up two-step sign-in before anything else (decision 0035).
+    expect(accepted.statusCode).toBe(202);
+    expect(accepted.json()).toMatchObject({ next: 'enrol' });
   });
 
   it('refuses a practitioner inviting staff, and writes nothing', async () => {
@@ -219,8 +220,8 @@ describe('without SMTP', () => {
         headers: { origin: 'https://tandem.example' },
         payload: { email: p.email, password: 'correct horse battery staple' },
       });
-      const cookie = `__Host-tandem_session=${signIn.cookies.find((c) => c.name === '__Host-tandem_session')!.value}`;
       expect(signIn.cookies[0]).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      const cookie = await finishSecondStep(prod.app, 'https://tandem.example', p.email, signIn);
       const id = newId(prod.clock.now());
       await prod.app.inject({
         method: 'POST',

@@ -8,6 +8,8 @@ import { LoadState } from '../../shared/LoadState';
 import { SignOutEverywhere } from '../../shared/SignOutButton';
 import { Link } from '../../shared/navigation';
 import { BackHomeLink } from '../BackHomeLink';
+import { AppPinSection } from '../lock/AppPinSection';
+import { TwoStepSection } from '../two-step/TwoStepSection';
 import { ClientFrame } from '../ClientFrame';
 import { currentAnswer, startingAnswers } from './consent-answers';
 import { ConsentForm } from './ConsentForm';
@@ -18,9 +20,21 @@ import type { ConsentView } from './ConsentGate';
  * change any part. Each change is a new version; a way of contacting them that they untick stops
  * at once (the server checks the current record before every send).
  */
-export function ChoicesPage({ me, view, onSignOutEverywhere }: { me: Me; view: ConsentView; onSignOutEverywhere(): Promise<ApiError | null> }) {
+export function ChoicesPage({
+  me,
+  view,
+  onSignOutEverywhere,
+  onSessionChanged,
+}: {
+  me: Me;
+  view: ConsentView;
+  onSignOutEverywhere(): Promise<ApiError | null>;
+  /** After the app PIN was removed: read the session again. */
+  onSessionChanged(): void;
+}) {
   const t = useT<ClientKey>();
   const [saved, setSaved] = useState(false);
+  const [done, setDone] = useState(() => doneKey(new URLSearchParams(window.location.search).get('done')));
   const { consent } = view;
   const current = consent.status === 'ok' ? currentAnswer(consent.data) : null;
   return (
@@ -30,6 +44,11 @@ export function ChoicesPage({ me, view, onSignOutEverywhere }: { me: Me; view: C
       {saved ? (
         <p className="notice notice-success" role="status">
           {t('client.choices.saved')}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="notice notice-success" role="status">
+          {t(done)}
         </p>
       ) : null}
       <LoadState resource={consent} onRetry={view.reload} />
@@ -60,9 +79,29 @@ export function ChoicesPage({ me, view, onSignOutEverywhere }: { me: Me; view: C
       <p>
         <Link href="/calendar">{t('client.choices.calendarLink')}</Link>
       </p>
+      <TwoStepSection />
+      <AppPinSection
+        me={me}
+        onChanged={(what) => {
+          setDone(doneKey(what));
+          onSessionChanged();
+        }}
+      />
       <SignOutEverywhere onSignOut={onSignOutEverywhere} more={t('client.choices.signOutEverywhereMore')} />
     </ClientFrame>
   );
+}
+
+/** What a page opened from here changed (`?done=`), as the words to say so. */
+const doneWords = {
+  'two-step-on': 'client.twoStep.turnedOn',
+  'two-step-off': 'client.twoStep.turnedOff',
+  'pin-set': 'client.pin.saved',
+  'pin-removed': 'client.pin.removed',
+} as const satisfies Record<string, ClientKey>;
+
+function doneKey(done: string | null): ClientKey | null {
+  return done && done in doneWords ? doneWords[done as keyof typeof doneWords] : null;
 }
 
 /** The current choices as a list of facts, and when and by whom they were recorded. */

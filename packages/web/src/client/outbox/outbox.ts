@@ -1,4 +1,5 @@
-import { noteAnswerSource } from '../../shared/api';
+import { noteAnswerSource, noteUnauthorised } from '../../shared/api';
+import { sendVerdict } from './send-verdict';
 
 /**
  * The client app's outbox: every client write is first stored on the device (IndexedDB) with the
@@ -210,7 +211,8 @@ async function flushPass(ownerId: string): Promise<FlushResult> {
     }
     // The server answered: pages no longer show "you are offline".
     noteAnswerSource(res);
-    if (res.ok) {
+    const verdict = sendVerdict(res.status);
+    if (verdict === 'delivered') {
       const body: unknown = await res.json().catch(() => null);
       // Only this very version is done: a replacement stored meanwhile (new seq) stays to be sent.
       await update(item.id, (i) => (i.seq === item.seq ? null : i));
@@ -218,8 +220,15 @@ async function flushPass(ownerId: string): Promise<FlushResult> {
       sent++;
       continue;
     }
-    if (res.status === 401) return stopped('signed-out');
-    if (res.status >= 500 || res.status === 429) {
+    if (verdict === 'wait-for-sign-in') {
+      // Locked by the app PIN, or half-way through signing in: the item waits untouched, and the
+      // app shows its lock screen (or the code step); it is sent after unlocking.
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
+      const code = body?.error?.code ?? '';
+      if (code !== 'auth.unauthenticated') noteUnauthorised(code);
+      return stopped('signed-out');
+    }
+    if (verdict === 'try-later') {
       await update(item.id, (i) => ({ ...i, attempts: i.attempts + 1 }));
       return stopped('offline');
     }

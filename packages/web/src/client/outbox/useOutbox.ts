@@ -37,7 +37,8 @@ function afterSend(ownerId: string, result: FlushResult): void {
   retryDelay = Math.min(retryDelay * 2, maxRetryMs);
 }
 
-async function sendNow(ownerId: string): Promise<FlushResult> {
+/** Sends what waits for this client now (after the app is unlocked), telling this page's outbox views. */
+export async function sendNow(ownerId: string): Promise<FlushResult> {
   const result = await flushOutbox(ownerId).catch((): FlushResult => ({ stop: 'offline', sent: 0 }));
   afterSend(ownerId, result);
   return result;

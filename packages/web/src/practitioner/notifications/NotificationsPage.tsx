@@ -11,6 +11,7 @@ import { FocusNotice } from '../FocusNotice';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
 import { SignOutEverywhere } from '../../shared/SignOutButton';
 import { DigestSettings } from './DigestSettings';
+import { TwoStepSettings } from './TwoStepSettings';
 import { announceNotificationsChanged } from './unread-notifications';
 
 /**
@@ -102,6 +103,7 @@ export function NotificationsPage({ staff }: { staff: StaffContext }) {
         </>
       ) : null}
       <DigestSettings resource={settings.resource} onRetry={settings.reload} onSaved={settings.replace} timeZone={timeZone} />
+      <TwoStepSettings timeZone={timeZone} />
       <SignOutEverywhere onSignOut={() => staff.onSignOut(true)} />
     </StaffFrame>
   );

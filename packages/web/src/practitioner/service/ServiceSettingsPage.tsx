@@ -6,8 +6,12 @@ import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
+import { StaffTwoStepSection } from './StaffTwoStepSection';
 
-/** Service settings (admins): each site's hours and duty, the risk policy, the care settings, treatment plan templates and the delivery log. */
+/**
+ * Service settings (admins): each site's hours and duty, the risk policy, the care settings,
+ * treatment plan templates, the delivery log, and the staff list with two-step sign-in resets.
+ */
 export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
   const t = useT<PractitionerKey>();
   const { resource, reload } = useApiGet<SiteList>('/api/sites');
@@ -50,6 +54,7 @@ export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
           <p className="hint">{t('service.delivery.summary')}</p>
         </li>
       </ul>
+      <StaffTwoStepSection ownStaffId={staff.me.actor.staffId} />
     </StaffFrame>
   );
 }
