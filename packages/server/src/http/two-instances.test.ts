@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { openDatabase, type Database } from '../db/database';
 import { createMailer } from '../email/mailer';
-import { makeClient, makeOrganisation, makeStaff, signInAs, testPassword } from '../test/factories';
+import { makeClient, makeOrganisation, makeStaff, registerTestApp, signInAs, testPassword } from '../test/factories';
 import { withDatabase } from '../test/postgres-admin';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { testEngine } from '../test/test-database';
@@ -25,6 +25,7 @@ describe.skipIf(testEngine !== 'postgres')('two app instances on one database (P
     secondDb = await openDatabase({ kind: 'postgres', url: withDatabase(process.env.TEST_DATABASE_URL!, name), poolSize: 4 });
     const mailer = createMailer({ smtpUrl: a.config.smtpUrl, from: a.config.mailFrom, production: false });
     b = await buildApp({ config: a.config, database: secondDb, clock: a.clock, mailer });
+    registerTestApp(b, { db: secondDb.db, clock: a.clock });
     await b.ready();
     const now = a.clock.now();
     const org = await makeOrganisation(a.database.db, now);
@@ -58,6 +59,7 @@ describe.skipIf(testEngine !== 'postgres')('two app instances on one database (P
     expect(slowed.statusCode).toBe(429);
     expect((await attempt(a.app, testPassword)).statusCode).toBe(429);
     a.clock.advance(2_000);
-    expect((await attempt(a.app, testPassword)).statusCode).toBe(200);
+    // The right password now: on to the second step (staff must give a code; decision 0035).
+    expect((await attempt(a.app, testPassword)).statusCode).toBe(202);
   });
 });

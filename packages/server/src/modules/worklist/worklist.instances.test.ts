@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { openDatabase, type Database } from '../../db/database';
 import { createMailer } from '../../email/mailer';
-import { makeClient, makeOrganisation, makeStaff, signInAs } from '../../test/factories';
+import { makeClient, makeOrganisation, makeStaff, registerTestApp, signInAs } from '../../test/factories';
 import { withDatabase } from '../../test/postgres-admin';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { testEngine } from '../../test/test-database';
@@ -33,6 +33,7 @@ describe.skipIf(testEngine !== 'postgres')('the worklist’s events across two a
     second = await openDatabase({ kind: 'postgres', url: withDatabase(process.env.TEST_DATABASE_URL!, name), poolSize: 3 });
     const mailer = createMailer({ smtpUrl: undefined, from: a.config.mailFrom, production: false });
     b = await buildApp({ config: a.config, database: second, clock: a.clock, mailer, programme: [] });
+    registerTestApp(b, { db: second.db, clock: a.clock });
     baseB = await b.listen({ host: '127.0.0.1', port: 0 });
     const now = a.clock.now();
     const org = await makeOrganisation(a.database.db, now);
