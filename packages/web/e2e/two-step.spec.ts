@@ -32,8 +32,13 @@ const codeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 
 const caseload = (page: Page) => page.getByRole('heading', { level: 1, name: 'Your caseload' });
 
 async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem for practitioners' })).toBeVisible();
+  // Waits for the server's answer first, so a slow or refused sign-out says which it was.
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/auth/sign-out'),
+    page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click(),
+  ]);
+  expect(answer.status(), await answer.text()).toBe(204);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Tandem for practitioners' })).toBeVisible({ timeout: 10_000 });
 }
 
 async function passwordOnly(page: Page, email: string): Promise<void> {
