@@ -26,6 +26,9 @@ export const errorCodes = [
   'auth.mfa_already_enrolled',
   'auth.mfa_required_for_staff',
   'auth.pin_needs_remembered_device',
+  'auth.token_invalid',
+  'auth.token_not_accepted',
+  'auth.token_scope_missing',
   // Invitations (single-use, expiring links).
   'invitation.invalid',
   'invitation.expired',
@@ -37,6 +40,8 @@ export const errorCodes = [
   'client.not_found',
   'client.duplicate_nhs_number',
   'staff.not_found',
+  'service_account.not_found',
+  'service_account.name_taken',
   'episode.not_found',
   'episode.invalid_transition',
   'episode.closed',
@@ -71,6 +76,16 @@ export const errorCodes = [
   'plan.template_not_found',
   'plan.already_exists',
   'session_note.no_session',
+  // Data rights (decision 0042).
+  'data_rights.already_restricted',
+  'data_rights.not_restricted',
+  'data_rights.must_keep',
+  'data_rights.erased',
+  // The client's processing is restricted: their record is kept, not shared (FHIR export, decision 0038).
+  'data_rights.processing_restricted',
+  // FHIR import (decision 0039): not a valid FHIR R4 resource (400); valid FHIR that Tandem cannot accept (422).
+  'fhir.invalid_resource',
+  'fhir.unprocessable_resource',
   // Idempotent writes: the same id with a different body.
   'write.id_conflict',
   // Optimistic concurrency: the change was made against an older version.

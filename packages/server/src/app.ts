@@ -11,6 +11,7 @@ import { registerOriginCheck } from './http/origin-check';
 import { registerRouteAccess, type RegisteredRoute } from './http/route-access';
 import { registerSecurityHeaders } from './http/security';
 import { registerSessions } from './http/session';
+import { registerApiTokens } from './http/api-token';
 import { registerWebApp } from './http/web-app';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ssoRoutes } from './modules/sso/sso.routes';
@@ -23,6 +24,7 @@ import { messageRoutes } from './modules/messages/messages.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { pushRoutes } from './modules/push/push.routes';
 import { deliveryRoutes } from './modules/delivery/delivery.routes';
+import { dataRightsRoutes } from './modules/data-rights/data-rights.routes';
 import { checkInRoutes } from './modules/checkins/checkins.routes';
 import { clientRoutes } from './modules/clients/clients.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
@@ -33,14 +35,18 @@ import { programmeRoutes } from './modules/programme/programme.routes';
 import { planRoutes } from './modules/plans/plans.routes';
 import { sessionRoutes } from './modules/sessions/sessions.routes';
 import { figuresRoutes } from './modules/figures/figures.routes';
+import { exportsRoutes } from './modules/exports/exports.routes';
 import { loadCheckedProgramme } from './content/programme-files';
 import { dutyRoutes } from './modules/duty/duty.routes';
 import { episodeRoutes } from './modules/episodes/episodes.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { invitationRoutes } from './modules/invitations/invitations.routes';
 import { questionnaireRoutes } from './modules/questionnaires/questionnaires.routes';
+import { fhirImportRoutes } from './modules/fhir-import/fhir-import.routes';
+import { fhirRoutes } from './modules/fhir/fhir.routes';
 import { riskRoutes } from './modules/risk/risk.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
+import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
 
 export interface BuildAppOptions extends Omit<AppDeps, 'programme'> {
   /** Default: read and checked from `config.contentDir`. */
@@ -84,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerSecurityHeaders(app, { https: config.publicOrigin.startsWith('https:') });
   registerOriginCheck(app, config.publicOrigin);
   await registerSessions(app, deps);
+  registerApiTokens(app, deps);
   app.decorate('apiRoutes', registerRouteAccess(app));
   await registerOpenApi(app);
 
@@ -93,11 +100,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(invitationRoutes(deps));
   await app.register(clientRoutes(deps));
   await app.register(staffRoutes(deps));
+  await app.register(apiTokenRoutes(deps));
   await app.register(checkInRoutes(deps));
   await app.register(episodeRoutes(deps));
   await app.register(consentRoutes(deps));
   await app.register(dutyRoutes(deps));
   await app.register(questionnaireRoutes(deps));
+  await app.register(fhirImportRoutes(deps));
+  await app.register(fhirRoutes(deps));
   await app.register(riskRoutes(deps));
   await app.register(crisisRoutes(deps));
   await app.register(organisationRoutes(deps));
@@ -106,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(planRoutes(deps));
   await app.register(sessionRoutes(deps));
   await app.register(figuresRoutes(deps));
+  await app.register(exportsRoutes(deps));
   await app.register(calendarRoutes(deps));
   await app.register(homeworkRoutes(deps));
   await app.register(agendaRoutes(deps));
@@ -115,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationRoutes(deps));
   await app.register(pushRoutes(deps));
   await app.register(deliveryRoutes(deps));
+  await app.register(dataRightsRoutes(deps));
   registerOpenApiRoute(app);
   registerDevOutbox(app, deps);
   await registerWebApp(app, config.webDistDir);

@@ -35,7 +35,9 @@ describe('clientAccess', () => {
     ['a duty practitioner of another organisation', staff('duty-1', ['practitioner'], 'org-b'), null, false, false],
     ['a care-team id in another organisation', staff('prac-1', ['practitioner'], 'org-b'), null, false, false],
     ['the same client id in another organisation', client('client-1', 'org-b'), null, false, false],
-    ['a service account', { type: 'service', serviceAccountId: 's', organisationId: org, scopes: [] } as Actor, null, false, false],
+    ['an integration whose token may not read FHIR', { type: 'service', serviceAccountId: 's', organisationId: org, tokenId: 't', scopes: ['measures:write', 'exports:read'] } as Actor, 'integration', false, false],
+    ['an integration whose token may read FHIR', { type: 'service', serviceAccountId: 's', organisationId: org, tokenId: 't', scopes: ['fhir:read'] } as Actor, 'integration', true, false],
+    ['an integration of another organisation', { type: 'service', serviceAccountId: 's', organisationId: 'org-b', tokenId: 't', scopes: ['fhir:read'] } as Actor, null, false, false],
     ['the system', { type: 'system', component: 'job', organisationId: org } as Actor, null, false, false],
   ])('%s', (_name, actor, basis, read, editDetails) => {
     const access = clientAccess(actor, facts);

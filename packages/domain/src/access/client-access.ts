@@ -11,6 +11,8 @@ import type { Actor } from '../identity/actor';
  *   audited break-glass grant with a reason.
  * - Whoever an open risk alert for the client is routed to (duty, the site lead, the escalation
  *   person): reads the record, to act on the alert, until it is acknowledged (issue 6).
+ * - An integration (a service account's API token, decision 0041): its organisation's clients,
+ *   reading only with the `fhir:read` scope, and only on the routes that take tokens.
  * - Nobody crosses organisations.
  */
 export interface ClientAccessFacts {
@@ -26,7 +28,7 @@ export interface ClientAccessFacts {
   openAlertRecipients: string[];
 }
 
-export type ClientAccessBasis = 'self' | 'care_team' | 'supervision' | 'break_glass' | 'alert_recipient';
+export type ClientAccessBasis = 'self' | 'care_team' | 'supervision' | 'break_glass' | 'alert_recipient' | 'integration';
 
 export interface ClientAccess {
   /** Why the actor may see the record, or null when they may not. */
@@ -54,6 +56,14 @@ export function clientAccess(actor: Actor, facts: ClientAccessFacts): ClientAcce
     return actor.clientId === facts.clientId
       ? { basis: 'self', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: false, manageEpisodes: false } }
       : none;
+  }
+  if (actor.type === 'service') {
+    // An integration's API token (decision 0041): it reads every client of its organisation, and
+    // only with `fhir:read`; a route takes a token only with the scope it names, and writes check
+    // their own scope (an imported measure: `measures:write`).
+    return actor.scopes.includes('fhir:read')
+      ? { basis: 'integration', allowed: { read: true, editDetails: false, invite: false, manageCareTeam: false, manageEpisodes: false } }
+      : { ...none, basis: 'integration' };
   }
   if (actor.type !== 'staff') return none;
   if (actor.roles.includes('practitioner') && facts.careTeam.includes(actor.staffId)) {

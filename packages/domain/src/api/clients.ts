@@ -29,7 +29,7 @@ export type RegisterClientRequest = z.input<typeof RegisterClientRequestSchema>;
 
 export const ClientIdParamsSchema = z.strictObject({ clientId: IdSchema });
 
-const accessBases = ['self', 'care_team', 'supervision', 'break_glass', 'alert_recipient'] as const;
+const accessBases = ['self', 'care_team', 'supervision', 'break_glass', 'alert_recipient', 'integration'] as const;
 
 /** A client's record as staff (or the client) see it, with what the caller may do. */
 export const ClientRecordSchema = z

@@ -1,3 +1,5 @@
+import type { ApiTokenScope } from './api-token';
+
 /**
  * Who is acting. Every service call carries one; the audit log records it.
  * - staff: practitioners, supervisors and admins (a person may hold several roles);
@@ -30,7 +32,9 @@ export interface ServiceActor {
   type: 'service';
   serviceAccountId: string;
   organisationId: string;
-  scopes: string[];
+  /** The API token it called with (decision 0041). */
+  tokenId: string;
+  scopes: ApiTokenScope[];
 }
 
 export interface SystemActor {

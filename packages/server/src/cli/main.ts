@@ -6,8 +6,10 @@ import { migrateToLatest } from '../db/migrate';
 import { formatDemoSignIns, seedDemo } from '../demo/seed-demo';
 import { startServer } from '../server';
 import { runAuditVerify } from './audit-verify';
+import { runBackup } from './backup';
 import { runContentCheck } from './content-check';
 import { runCreateAdmin } from './create-admin';
+import { runRestore } from './restore';
 
 const usage = `Usage: tandem <command>
 
@@ -19,6 +21,11 @@ Commands:
              create an active admin account (asks for the password)
   audit verify
              check the audit log against its seals (exit 1 if any row was changed, removed or added)
+  backup --out <file> [--quiet]
+             write every table to a checksummed backup file (stop the server first on the
+             embedded database; see docs/operations/backup-and-restore.md)
+  restore --in <file> [--force] [--quiet]
+             restore a backup in one transaction; refuses a database with data unless --force
   content check [--dir <folder>]
              check the self-help programme's files (the build runs this)
   help       show this text
@@ -85,6 +92,11 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+    case 'backup':
+    case 'restore': {
+      const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), clock: systemClock };
+      return command === 'backup' ? runBackup(argv.slice(1), openForCommand, io) : runRestore(argv.slice(1), openForCommand, io);
     }
     case 'content':
       return runContentCheck(argv.slice(1), (s) => process.stdout.write(s), (s) => process.stderr.write(s));

@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
   OIDC_LABEL: z.string().min(1).max(40).default('your organisation'),
   OIDC_TRUSTS_PROVIDER_MFA: booleanString.default(false),
+  // NHS England Records Management Code of Practice 2023, Appendix II, "Mental health records": 20 years after last contact (decision 0042).
+  RETENTION_YEARS_AFTER_DISCHARGE: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -69,6 +71,8 @@ export interface Config {
   pushServiceOrigins: string[];
   /** Single sign-on for staff with OpenID Connect, or null when not configured (decision 0036). */
   oidc: OidcConfig | null;
+  /** Whole years a client's records are kept after their last contact before erasure is allowed (decision 0042). */
+  retentionYearsAfterDischarge: number;
 }
 
 export interface OidcConfig {
@@ -155,6 +159,7 @@ export function loadConfig(
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO,
     pushServiceOrigins: e.PUSH_SERVICE_ORIGINS,
+    retentionYearsAfterDischarge: e.RETENTION_YEARS_AFTER_DISCHARGE,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -168,6 +168,33 @@ export interface AccountOidcLinkTable {
   last_used_at: Timestamp;
 }
 
+/** A named system of one organisation that calls the API with tokens, never a person (decision 0041). */
+export interface ServiceAccountTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_by: string;
+  created_at: Timestamp;
+  received_at: Timestamp;
+}
+
+/** A scoped, revocable API token of a service account; only the SHA-256 of its secret is kept. */
+export interface ApiTokenTable {
+  id: string;
+  service_account_id: string;
+  token_hash: string;
+  /** The secret's first characters, to tell tokens apart in lists. */
+  hint: string;
+  scopes: string[];
+  created_by: string;
+  created_at: Timestamp;
+  received_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
+}
+
 export interface SignInThrottleTable {
   key: string;
   failures: number;
@@ -225,6 +252,30 @@ export interface AuditEventTable {
   request_id: string | null;
   subject_ids: string[] | null;
   details: ColumnType<unknown, string | null, never>;
+}
+
+/** A removal request handled as a restriction of processing (migration 0026, decision 0042). Active while lifted_at is null. */
+export interface ProcessingRestrictionTable {
+  id: string;
+  client_id: string;
+  organisation_id: string;
+  requested_at: Timestamp;
+  restricted_at: Timestamp;
+  restricted_by: string;
+  reason: string;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  lift_reason: string | null;
+}
+
+/** A client's personal data erased where the retention policy allowed it (migration 0026). */
+export interface ClientErasureTable {
+  client_id: string;
+  organisation_id: string;
+  requested_at: Timestamp;
+  erased_at: Timestamp;
+  erased_by: string;
+  reason: string;
 }
 
 /** A seal over audit rows after_seq < seq <= last_seq: the hash chain's last hash (decision 0011). */
@@ -804,10 +855,14 @@ export interface Schema {
   account_recovery_code: AccountRecoveryCodeTable;
   sign_in_throttle: SignInThrottleTable;
   oidc_attempt: OidcAttemptTable;
+  service_account: ServiceAccountTable;
+  api_token: ApiTokenTable;
   account_oidc_link: AccountOidcLinkTable;
   invitation: InvitationTable;
   break_glass_grant: BreakGlassGrantTable;
   email_message: EmailMessageTable;
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
+  processing_restriction: ProcessingRestrictionTable;
+  client_erasure: ClientErasureTable;
 }

@@ -6,7 +6,7 @@ import { requireActor } from '../context';
 /** The service context of a signed-in request (the route's access already required a session). */
 export function serviceContext(deps: AppDeps, request: FastifyRequest): ServiceContext {
   return {
-    actor: requireActor(request.signedIn?.actor ?? null),
+    actor: requireActor(request.signedIn?.actor ?? request.serviceActor ?? null),
     db: deps.database.db,
     clock: deps.clock,
     requestId: request.id,

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorBody, type ErrorCode, type ErrorDetail } from '@tandem/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { errorStatus } from './error-status';
@@ -73,16 +73,25 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
 /** Installs the error mapper and the not-found answer for API paths. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const { status, body } = toErrorResponse(error);
-    const err = error as Error;
-    if (body.error.code === 'database.unavailable') {
-      // Expected while PostgreSQL restarts or fails over: a warning, without the stack (HAZ-097).
-      request.log.warn({ errName: err?.name, errCode: (err as FastifyError)?.code }, 'database unavailable');
-      reply.header('retry-after', '10');
-    } else if (status >= 500) {
-      // Log the error's type and stack, never the request body or the error's data fields.
-      request.log.error({ errName: err?.name, errCode: (err as FastifyError)?.code, stack: err?.stack }, 'unexpected error');
-    }
+    const { status, body } = reportError(error, request, reply);
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Maps an error to the one error body and its status, and logs it as that status needs (the
+ * FHIR routes present the same as an OperationOutcome; decision 0039).
+ */
+export function reportError(error: unknown, request: FastifyRequest, reply: FastifyReply): { status: number; body: ErrorBody } {
+  const { status, body } = toErrorResponse(error);
+  const err = error as Error;
+  if (body.error.code === 'database.unavailable') {
+    // Expected while PostgreSQL restarts or fails over: a warning, without the stack (HAZ-097).
+    request.log.warn({ errName: err?.name, errCode: (err as FastifyError)?.code }, 'database unavailable');
+    reply.header('retry-after', '10');
+  } else if (status >= 500) {
+    // Log the error's type and stack, never the request body or the error's data fields.
+    request.log.error({ errName: err?.name, errCode: (err as FastifyError)?.code, stack: err?.stack }, 'unexpected error');
+  }
+  return { status, body };
 }

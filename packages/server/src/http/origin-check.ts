@@ -1,5 +1,7 @@
 import { DomainError } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
+import { isApiPath } from './api-paths';
+import { usesAuthorizationHeader } from './api-token';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -12,7 +14,10 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerOriginCheck(app: FastifyInstance, publicOrigin: string): void {
   app.addHook('onRequest', async (request) => {
-    if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (!stateChanging.has(request.method) || !isApiPath(request.url)) return;
+    // An API token's request: its cookies are ignored (api-token.ts), and no other site's page can
+    // set an Authorization header without a CORS preflight, which Tandem never answers.
+    if (usesAuthorizationHeader(request.headers)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
     if (origin !== undefined) {

@@ -20,6 +20,9 @@ export const publicApiRoutes = [
   // The self-help programme is published content, the same for everyone: no client data.
   'GET /api/programme',
   'GET /api/programme/modules/:moduleId/steps/:stepId',
+  // Our questionnaires as FHIR R4 Questionnaires (decision 0038): published forms, no client data.
+  'GET /api/fhir/Questionnaire',
+  'GET /api/fhir/Questionnaire/:id',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
-import { DomainError } from '@tandem/domain';
+import { DomainError, type ApiTokenScope } from '@tandem/domain';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { publicApiRoutes } from './public-routes';
+import { isApiPath } from './api-paths';
 
 /**
  * public: anyone. signed-in: a signed-in person. any-session: also a session half-way through
@@ -20,6 +21,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The scope an API token needs here; absent: tokens are refused (decision 0041). */
+  tokenScope?: ApiTokenScope;
 }
 
 /**
@@ -32,19 +35,29 @@ export function registerRouteAccess(app: FastifyInstance): RegisteredRoute[] {
   const publicList = new Set<string>(publicApiRoutes);
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
-    if (!route.url.startsWith('/api/')) return;
+    if (!isApiPath(route.url)) return;
     for (const method of methods) {
       const key = `${method} ${route.url}`;
       const access = route.config?.access;
       if (!access) throw new Error(`Route ${key} declares no access ('public', 'signed-in' or 'any-session').`);
       if (access === 'public' && !publicList.has(key)) throw new Error(`Route ${key} claims to be public but is not in public-routes.ts.`);
       if (access !== 'public' && publicList.has(key)) throw new Error(`Route ${key} is listed as public but declares '${access}'.`);
-      routes.push({ method, url: route.url, access });
+      const tokenScope = route.config?.tokenScope;
+      if (tokenScope && access !== 'signed-in') throw new Error(`Route ${key} takes API tokens, so it must be 'signed-in'.`);
+      routes.push({ method, url: route.url, access, ...(tokenScope ? { tokenScope } : {}) });
     }
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (access === 'public' || access === undefined || request.signedIn) return;
+    const service = request.serviceActor;
+    if (service) {
+      // An integration: only on a route that names a scope, and only with that scope.
+      const scope = request.routeOptions.config?.tokenScope;
+      if (!scope) throw new DomainError('auth.token_not_accepted', 'API tokens cannot be used here.');
+      if (!service.scopes.includes(scope)) throw new DomainError('auth.token_scope_missing', `This API token may not do this: it needs the scope "${scope}".`);
+      return;
+    }
     const partial = request.partialSession;
     if (access === 'any-session' && partial) return;
     // A half-finished sign-in says which step is due, so the app can show it.

@@ -4,8 +4,13 @@ import { checkDocumentedFigure } from '../test/documented-figures';
 import { createTestApp } from '../test/test-app';
 import { publicApiRoutes } from './public-routes';
 import { callers, expected, type Caller, type Outcome } from './route-walk/access-table';
+import { apiTokenCases } from './route-walk/cases-api-tokens';
 import { clientAppCases } from './route-walk/cases-client-app';
 import { clinicalCases } from './route-walk/cases-clinical';
+import { exportCases } from './route-walk/cases-exports';
+import { fhirImportCases } from './route-walk/cases-fhir-import';
+import { fhirCases } from './route-walk/cases-fhir';
+import { dataRightsCases } from './route-walk/cases-data-rights';
 import { recordCases } from './route-walk/cases-records';
 import { twoStepCases } from './route-walk/cases-two-step';
 import { fuzzRequest, fuzzTally } from './route-walk/fuzz';
@@ -31,7 +36,7 @@ import { ownerMarkers, person, send, setUpWorld, t, type Person, type Req, type 
  * A route without a case fails this test, and a route without declared access cannot even be
  * registered.
  */
-const cases: Record<string, RouteCase> = { ...recordCases, ...clinicalCases, ...clientAppCases, ...twoStepCases };
+const cases: Record<string, RouteCase> = { ...apiTokenCases, ...recordCases, ...clinicalCases, ...clientAppCases, ...twoStepCases, ...exportCases, ...fhirImportCases, ...fhirCases, ...dataRightsCases };
 
 beforeAll(setUpWorld);
 afterAll(() => t.close());
@@ -42,12 +47,18 @@ function callerOf(who: Person): Caller {
   return found;
 }
 
+/** A refusal's error code: from the one error body, or from an OperationOutcome's `issue.details` (FHIR routes, decision 0039). */
+function errorCodeOf(res: LightMyRequestResponse): unknown {
+  const body = res.json();
+  return body.error?.code ?? body.issue?.[0]?.details?.coding?.[0]?.code;
+}
+
 /** What is wrong with an answer, or null when it is the expected one. */
 function judge(outcome: Outcome, req: Req, res: LightMyRequestResponse): string | null {
   const said = `${res.statusCode} ${res.body.slice(0, 200)}`;
   if (res.statusCode >= 500) return `server error: ${said}`;
   if (outcome === 'refused') {
-    if (req.as === null) return res.statusCode === 401 && res.json().error?.code === 'auth.unauthenticated' ? null : `expected 401 auth.unauthenticated, got ${said}`;
+    if (req.as === null) return res.statusCode === 401 && errorCodeOf(res) === 'auth.unauthenticated' ? null : `expected 401 auth.unauthenticated, got ${said}`;
     if (![403, 404, ...(req.refusedWith ?? [])].includes(res.statusCode)) return `expected a refusal, got ${said}`;
     return /"givenName"|"familyName"|"dateOfBirth"/.test(res.body) ? `the refusal shows client details: ${said}` : null;
   }

@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { isApiPath } from './api-paths';
 
 /**
  * Security headers for every response, and a strict Content-Security-Policy: scripts, styles and
@@ -37,6 +38,6 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
   app.addHook('onSend', async (request, reply) => {
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     // API answers may carry client data: never store them in any cache (HAZ-006).
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
   });
 }

@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps';
 import { resolveSession, type PartialSession, type SignedIn } from '../modules/auth/auth.service';
+import { isApiPath } from './api-paths';
+import { usesAuthorizationHeader } from './api-token';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,7 +53,8 @@ export async function registerSessions(app: FastifyInstance, deps: AppDeps): Pro
   app.decorateRequest('signedIn', null);
   app.decorateRequest('partialSession', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // A request with an Authorization header is an integration's: its cookies are never read (api-token.ts).
+    if (!isApiPath(request.url) || usesAuthorizationHeader(request.headers)) return;
     const raw = request.cookies[sessionCookieName(https)];
     if (raw === undefined) return;
     const token = sessionToken(request, https);

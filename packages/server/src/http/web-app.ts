@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isApiPath } from './api-paths';
 
 /**
  * Serves the built web app from the same origin as the API. The client app lives at `/`, the
@@ -32,8 +33,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     const pathname = request.url.split('?')[0] ?? '/';
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !pathname.startsWith('/api/') &&
-      pathname !== '/api' &&
+      !isApiPath(pathname) &&
       !path.extname(pathname);
     if (wantsPage && built) {
       const page = pathname === '/staff' || pathname.startsWith(staffBasePath) ? 'staff/index.html' : 'index.html';

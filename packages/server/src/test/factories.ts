@@ -1,8 +1,10 @@
-import { newId, type Clock, type StaffRole } from '@tandem/domain';
+import { randomBytes } from 'node:crypto';
+import { apiTokenRules, newId, type ApiTokenScope, type Clock, type StaffRole } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { generateSync } from 'otplib';
 import type { Schema } from '../db/schema';
+import { hashApiToken } from '../modules/api-tokens/api-tokens.service';
 import { hashPassword } from '../modules/auth/secrets';
 
 /**
@@ -204,4 +206,17 @@ export async function finishSecondStep(app: FastifyInstance, origin: string, ema
   });
   if (verified.statusCode !== 200) throw new Error(`second step failed for ${email}: ${verified.statusCode} ${verified.body}`);
   return cookieOf(verified);
+}
+
+/** A service account of `organisationId` with one live API token holding `scopes` (decision 0041); returns the token's secret. */
+export async function makeApiToken(db: Kysely<Schema>, at: Date, organisationId: string, createdBy: string, scopes: ApiTokenScope[]) {
+  const serviceAccountId = newId(at);
+  const tokenId = newId(at);
+  const secret = `${apiTokenRules.prefix}${randomBytes(apiTokenRules.secretBytes).toString('base64url')}`;
+  await db.insertInto('service_account').values({ id: serviceAccountId, organisation_id: organisationId, name: `Records ${serviceAccountId}`, created_by: createdBy, created_at: at, received_at: at }).execute();
+  await db
+    .insertInto('api_token')
+    .values({ id: tokenId, service_account_id: serviceAccountId, token_hash: hashApiToken(secret), hint: secret.slice(7, 13), scopes, created_by: createdBy, created_at: at, received_at: at, expires_at: new Date(at.getTime() + 86_400_000) })
+    .execute();
+  return { serviceAccountId, tokenId, secret };
 }

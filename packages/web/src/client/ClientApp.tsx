@@ -33,6 +33,7 @@ import { SignInPage, type SignInStep } from './SignInPage';
 import { StaffAccountPage } from './StaffAccountPage';
 import { TalkAboutPage } from './talk-about/TalkAboutPage';
 import { parseTwoStepPath, TwoStepPage } from './two-step/TwoStepPage';
+import { YourDataPage } from './your-data/YourDataPage';
 
 /**
  * The client app (mobile-first). `/help` is for everyone, and never waits for the server;
@@ -222,6 +223,7 @@ function ClientPage({
   }
   if (at('/choices')) return <ChoicesPage me={me} view={view} onSignOutEverywhere={() => onSignOut(true)} onSessionChanged={onSessionChanged} />;
   if (at('/notifications')) return <NotificationsPage me={me} view={view} />;
+  if (at('/your-data')) return <YourDataPage />;
   if (at('/progress')) return <ProgressPage me={me} />;
   if (at('/plan')) return <PlanPage me={me} />;
   if (at('/calendar')) return <CalendarPage me={me} />;

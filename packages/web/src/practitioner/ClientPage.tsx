@@ -7,10 +7,12 @@ import type { PractitionerKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
 import { useApiGet } from '../shared/use-api-get';
 import { IdentityBanner } from './IdentityBanner';
+import { RestrictionBanner } from './data-rights/RestrictionBanner';
 import { staffPaths } from './routes';
 import { ClientCheckIns } from './ClientCheckIns';
 import { ClientConsent } from './ClientConsent';
 import { ClientEpisodes } from './ClientEpisodes';
+import { ClientFhirDownload } from './ClientFhirDownload';
 import { ClientExercises } from './ClientExercises';
 import { ClientMoodSchedule } from './ClientMoodSchedule';
 import { ClientProgramme } from './ClientProgramme';
@@ -80,6 +82,7 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
     // The title names no client: it shows in tabs, history and taskbars on shared computers.
     <StaffFrame staff={staff} title={t('practitioner.title.client')} page={`client ${clientId}`}>
       <IdentityBanner client={client} />
+      <RestrictionBanner clientId={clientId} />
       <p>
         <Link href={staffPaths.brief(client.id)}>{t('practitioner.brief.open')}</Link>
       </p>
@@ -101,6 +104,7 @@ export function ClientPage({ staff, clientId }: { staff: StaffContext; clientId:
           </li>
         ))}
       </ul>
+      <ClientFhirDownload clientId={client.id} />
       <h2>{t('practitioner.client.account')}</h2>
       <p>{t(`practitioner.accountStatusLong.${client.accountStatus}`)}</p>
       {client.allowed.invite && client.accountStatus !== 'active' && client.accountStatus !== 'disabled' ? (

@@ -11,7 +11,10 @@ import { ClientPage } from './ClientPage';
 import { StaffCalendarPage } from './calendar/StaffCalendarPage';
 import { ConversationPage, MessagesPage } from './messages/MessagesPage';
 import { DeliveryLogPage } from './service/DeliveryLogPage';
+import { DataRequestsPage } from './data-rights/DataRequestsPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { ExportsPage } from './exports/ExportsPage';
+import { exportPermissions } from './exports/export-permissions';
 import { FiguresPage } from './figures/FiguresPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PlanPage } from './plan/PlanPage';
@@ -100,6 +103,8 @@ export function PractitionerApp() {
       return hasRole(staff, 'supervisor') ? <SupervisionPage staff={staff} /> : notFound;
     case 'figures':
       return <FiguresPage staff={staff} />;
+    case 'exports':
+      return exportPermissions(admin, hasRole(staff, 'supervisor')).any ? <ExportsPage staff={staff} /> : notFound;
     case 'service':
       return admin ? <ServiceSettingsPage staff={staff} /> : notFound;
     case 'site-duty':
@@ -112,6 +117,8 @@ export function PractitionerApp() {
       return admin ? <PlanTemplatesPage staff={staff} /> : notFound;
     case 'delivery-log':
       return admin ? <DeliveryLogPage staff={staff} /> : notFound;
+    case 'data-requests':
+      return admin ? <DataRequestsPage staff={staff} /> : notFound;
     case 'not-found':
       return notFound;
   }

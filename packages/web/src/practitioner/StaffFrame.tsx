@@ -9,6 +9,7 @@ import { SignOutButton } from '../shared/SignOutButton';
 import { useUnreadMessages } from './messages/unread-messages';
 import { useUnreadNotificationCount } from './notifications/unread-notifications';
 import { usePulseOffered } from './figures/pulse-offer';
+import { exportPermissions } from './exports/export-permissions';
 import { useOpenAlertCount } from './open-alerts';
 import { staffPaths } from './routes';
 
@@ -33,7 +34,7 @@ function trimmed(pathname: string): string {
  * organisation (shared workstations), with links to the caseload, to the risk alerts (with the
  * number open, so a new one is seen from any page), to the notification centre (with the number
  * unread, quietly), to messages (with the number of unread client messages), to supervision for supervisors, to the value-and-burden figures (marked while
- * this month's check waits), to "Away" and
+ * this month's check waits), to the exports for supervisors and admins, to "Away" and
  * the calendar feed for everyone and to the service settings for admins, and "Sign out".
  */
 export function StaffFrame({ staff, title, page, children }: { staff: StaffContext; title?: string; page: string; children: ReactNode }) {
@@ -81,6 +82,11 @@ export function StaffFrame({ staff, title, page, children }: { staff: StaffConte
               {pulseWaiting ? ' ' : null}
               {pulseWaiting ? <span className="nav-count">{t('practitioner.figures.navPulse')}</span> : null}
             </Link>
+            {exportPermissions(hasRole(staff, 'admin'), hasRole(staff, 'supervisor')).any ? (
+              <Link className="header-link" href={staffPaths.exports} aria-current={current(staffPaths.exports)}>
+                {t('practitioner.exports.nav')}
+              </Link>
+            ) : null}
             <Link className="header-link" href={staffPaths.away} aria-current={current(staffPaths.away)}>
               {t('service.nav.away')}
             </Link>

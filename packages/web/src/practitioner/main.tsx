@@ -1,5 +1,7 @@
 import commonEn from '../shared/i18n/locales/en/common.json';
 import practitionerBriefEn from '../shared/i18n/locales/en/practitioner-brief.json';
+import practitionerDataRightsEn from '../shared/i18n/locales/en/practitioner-data-rights.json';
+import practitionerExportsEn from '../shared/i18n/locales/en/practitioner-exports.json';
 import practitionerFiguresEn from '../shared/i18n/locales/en/practitioner-figures.json';
 import practitionerMessagesEn from '../shared/i18n/locales/en/practitioner-messages.json';
 import practitionerNotificationsEn from '../shared/i18n/locales/en/practitioner-notifications.json';
@@ -18,7 +20,9 @@ mountApp(
     ...practitionerBriefEn,
     ...practitionerMessagesEn,
     ...practitionerFiguresEn,
+    ...practitionerExportsEn,
     ...practitionerNotificationsEn,
+    ...practitionerDataRightsEn,
   },
   PractitionerApp,
 );

@@ -14,12 +14,14 @@ export type StaffRoute =
   | { name: 'conversation'; clientId: string }
   | { name: 'supervision' }
   | { name: 'figures' }
+  | { name: 'exports' }
   | { name: 'service' }
   | { name: 'site-duty'; siteId: string }
   | { name: 'risk-policy' }
   | { name: 'care-settings' }
   | { name: 'plan-templates' }
   | { name: 'delivery-log' }
+  | { name: 'data-requests' }
   | { name: 'invite' }
   | { name: 'not-found' };
 
@@ -51,6 +53,8 @@ export const staffPaths = {
   supervision: '/staff/supervision',
   /** Value and burden: the person's own week, the monthly check; supervisors' and admins' figures. */
   figures: '/staff/figures',
+  /** The service-system and research exports (supervisors and admins). */
+  exports: '/staff/exports',
   /** Service settings (admins): the pages below it share its nav link. */
   service: '/staff/service',
   siteDuty: (siteId: string) => `/staff/service/sites/${encodeURIComponent(siteId)}`,
@@ -58,6 +62,8 @@ export const staffPaths = {
   careSettings: '/staff/service/care-settings',
   planTemplates: '/staff/service/plan-templates',
   deliveryLog: '/staff/service/delivery-log',
+  /** Requests about a client's data: restriction, lifting, erasure (admins; decision 0042). */
+  dataRequests: '/staff/service/data-requests',
 } as const;
 
 /** Pages whose address has no parameter, by path without a trailing slash. */
@@ -72,11 +78,13 @@ const fixed: Record<string, StaffRoute> = {
   '/staff/calendar': { name: 'calendar' },
   '/staff/supervision': { name: 'supervision' },
   '/staff/figures': { name: 'figures' },
+  '/staff/exports': { name: 'exports' },
   '/staff/service': { name: 'service' },
   '/staff/service/risk-policy': { name: 'risk-policy' },
   '/staff/service/care-settings': { name: 'care-settings' },
   '/staff/service/plan-templates': { name: 'plan-templates' },
   '/staff/service/delivery-log': { name: 'delivery-log' },
+  '/staff/service/data-requests': { name: 'data-requests' },
 };
 
 /** The id in an address, or null when it is not well formed (a bad % escape). */

@@ -33,6 +33,8 @@ describe('routeRequest', () => {
     ['/api/auth', 'pass'],
     ['/api/health', 'pass'],
     ['/api/openapi.json', 'pass'],
+    ['/api/me/data', 'pass'],
+    ['/api/me/data.html', 'pass'],
     ['/assets/client-1a2b3c.js', 'shell'],
     ['/manifest.webmanifest', 'shell'],
     // Not part of this build's client shell (a practitioner chunk, an old build's file).

@@ -25,8 +25,11 @@ export interface RequestFacts {
   shell: ReadonlySet<string>;
 }
 
-/** API reads that never come from the phone: sign-in state changes, health, documentation. */
-const neverKept = [/^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/api\/openapi\.json$/];
+/**
+ * API reads that never come from the phone: sign-in state changes, health, documentation, and the
+ * client's whole-record download (decision 0042: no second copy of everything kept on the phone).
+ */
+const neverKept = [/^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/me\/data(\.html)?$/];
 
 /** True for the practitioner app's own addresses (docs/decisions/0008-one-origin-two-apps.md). */
 export function isStaffPath(pathname: string): boolean {

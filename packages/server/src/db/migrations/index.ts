@@ -23,6 +23,8 @@ import * as m0022 from './0022-exercise-other-versions';
 import * as m0023 from './0023-audit-seal';
 import * as m0024 from './0024-two-step-sign-in';
 import * as m0025 from './0025-single-sign-on';
+import * as m0026 from './0026-data-rights';
+import * as m0027 from './0027-api-tokens';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   '0023-audit-seal': m0023,
   '0024-two-step-sign-in': m0024,
   '0025-single-sign-on': m0025,
+  '0026-data-rights': m0026,
+  '0027-api-tokens': m0027,
 };

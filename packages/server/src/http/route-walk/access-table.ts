@@ -112,6 +112,12 @@ export const accessTable = {
   siteAdmin: { allowed: ['admin', 'breakGlassAdmin'] },
   /** Another member of the organisation's staff, by their id, managed by its admins (a reset of two-step sign-in; decision 0035). */
   staffAdmin: { allowed: ['admin', 'breakGlassAdmin'] },
+  /** An integration of the organisation (a service account) and its API tokens, by id: its admins (decision 0041). */
+  integrationAdmin: { allowed: ['admin', 'breakGlassAdmin'] },
+  /** A removal request (restrict, lift, erase; finding the client by email or NHS number): admins of the client's organisation and no one else (decision 0042). */
+  dataRightsAdmin: { allowed: ['admin', 'breakGlassAdmin'] },
+  /** Whether a client's processing is restricted: the organisation's admins (who handle it) and staff who read the record (the banner; decision 0042). */
+  dataRightsRead: { allowed: ['assigned', 'supervisor', 'admin', 'breakGlassAdmin', 'duty'] },
   /** A client's own remembered phone (its app PIN): clients, each for their own session; staff have none (decision 0035). */
   clientDevice: { allowed: ['owner'], ownOnly: ['sameOrgClient', 'otherOrgClient'] },
 } satisfies Record<string, Rule>;

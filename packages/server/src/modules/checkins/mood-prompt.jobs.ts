@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../db/schema';
 import { enqueueJob, type JobHandler } from '../../jobs/jobs';
 import { sendClientNotice } from '../client-notices/client-notices.service';
+import { isProcessingRestricted } from '../data-rights/data-rights.repo';
 import { moodScheduleOf } from './mood-schedule.repo';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -54,6 +55,8 @@ export function createMoodPromptHandler(publicOrigin: string): JobHandler {
     if (!isScheduledPrompt(schedule, when, timeZone)) return 'not sent: the prompt times changed';
     const care = await ctx.db.selectFrom('episode').select('status').where('client_id', '=', clientId).where('status', '!=', 'ended').execute();
     if (care.length === 0) return 'not sent: care has ended';
+    // A restricted client's chain ends here; lifting the restriction starts it again (decision 0042).
+    if (await isProcessingRestricted(ctx.db, clientId)) return 'not sent: processing restricted';
     await enqueueNextMoodPrompt(ctx.db, ctx.clock, clientId, when > now ? when : now);
     if (care.every((e) => e.status === 'on_hold')) return 'not sent: care is on hold';
     if (now.getTime() - when.getTime() > promptLateLimitMs) return 'not sent: too late';
@@ -110,6 +113,9 @@ export const moodPromptSweepHandler: JobHandler = async (_payload, ctx) => {
             .where(sql<boolean>`j.payload->>'clientId' = e.client_id::text`),
         ),
       ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('processing_restriction as r').select('r.id').whereRef('r.client_id', '=', 'e.client_id').where('r.lifted_at', 'is', null))),
     )
     .execute();
   let queued = 0;

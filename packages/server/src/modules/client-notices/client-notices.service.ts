@@ -3,6 +3,7 @@ import { writeAudit } from '../../audit/audit';
 import { queueEmail } from '../../email/email';
 import { enqueueJob, type JobHandlerContext } from '../../jobs/jobs';
 import { currentConsentRecord } from '../consent/consent.repo';
+import { isProcessingRestricted } from '../data-rights/data-rights.repo';
 import { queuePush } from '../push/push.service';
 
 /**
@@ -51,6 +52,8 @@ async function noticeFacts(ctx: JobHandlerContext, clientId: string) {
 export async function sendClientNotice(ctx: JobHandlerContext, job: { kind: string; payload: unknown }, notice: ClientNotice): Promise<string> {
   const facts = await noticeFacts(ctx, notice.clientId);
   if (!facts) return 'not sent: no such client';
+  // A restricted client's data is kept but not used: no reminders, prompts or notices (decision 0042, HAZ-106).
+  if (await isProcessingRestricted(ctx.db, notice.clientId)) return 'not sent: processing restricted';
   const now = ctx.clock.now();
   const quietEnd = quietHoursEnd(now, facts.time_zone, facts.quietHours);
   if (quietEnd) {

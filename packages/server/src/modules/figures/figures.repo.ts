@@ -1,5 +1,5 @@
 import { attendedStatuses } from '@tandem/domain';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../db/schema';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -86,6 +86,10 @@ export async function countWorkWritten(db: Db, organisationId: string, span: Spa
   };
 }
 
+/** Clients whose processing is restricted are left out of every figure (decision 0042). */
+const notRestricted = (eb: ExpressionBuilder<Schema, 'episode'>) =>
+  eb.not(eb.exists(eb.selectFrom('processing_restriction as r').select('r.id').whereRef('r.client_id', '=', 'episode.client_id').where('r.lifted_at', 'is', null)));
+
 /** Episodes open at some time in the span: referred by its last day and not ended before its first. */
 export function listEpisodesOpenIn(db: Db, organisationId: string, span: Span) {
   return db
@@ -94,6 +98,7 @@ export function listEpisodesOpenIn(db: Db, organisationId: string, span: Span) {
     .where('organisation_id', '=', organisationId)
     .where('referral_date', '<=', span.lastDay)
     .where((eb) => eb.or([eb('status', '<>', 'ended'), eb('ended_on', '>=', span.firstDay)]))
+    .where(notRestricted)
     .execute();
 }
 
@@ -144,6 +149,7 @@ export async function listEndedEpisodes(db: Db, organisationId: string, span: Sp
     .where('status', '=', 'ended')
     .where('ended_on', '>=', span.firstDay)
     .where('ended_on', '<=', span.lastDay)
+    .where(notRestricted)
     .execute();
   if (!episodes.length) return [];
   const counts = await db

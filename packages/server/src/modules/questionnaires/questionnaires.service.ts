@@ -253,6 +253,25 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
   await requireClientAccess(ctx, clientId, 'questionnaire.record', (a) => a.allowed.manageEpisodes);
   const actor = ctx.actor;
   if (actor.type !== 'staff') throw new DomainError('auth.forbidden', 'Only staff record answers for a client.');
+  return storeCompleteResponse(ctx, clientId, input, { authorStaffId: actor.staffId, audit: { action: 'questionnaire.record', details: { source: input.source } } });
+}
+
+export interface StoreOptions {
+  /** The staff member who entered it, or null (an integration's import). */
+  authorStaffId: string | null;
+  /** The audit entry written with the response, in its transaction. */
+  audit: { action: string; details: Record<string, string | number | boolean | null> };
+  /** How far `authoredAt` may be ahead of the server's clock (a sending system's clock skew); default 0. */
+  authoredSkewMs?: number;
+}
+
+/**
+ * Stores a complete response given in a session or imported, for a client the caller's policy
+ * check (done by the caller, before this) let them write for: validated and scored as every
+ * response is, and a positive item-9 answer raises its alert in the same transaction (HAZ-014).
+ * Idempotent by id: the same answers again return the stored response; others are a conflict.
+ */
+export async function storeCompleteResponse(ctx: ServiceContext, clientId: string, input: Record_, options: StoreOptions): Promise<{ response: QuestionnaireResponse; created: boolean }> {
   const problems = answerProblems(input.instrumentId, input.answers, { complete: true });
   const existing = await findResponse(ctx.db, input.id);
   if (existing) {
@@ -265,7 +284,7 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
   if (problems.length) throw invalid(problems);
   const authoredAt = new Date(input.authoredAt);
   const now = ctx.clock.now();
-  if (authoredAt > now) throw new DomainError('request.invalid', 'Answers cannot be recorded for a future time.', [{ path: 'body/authoredAt', message: 'is in the future' }]);
+  if (authoredAt.getTime() > now.getTime() + (options.authoredSkewMs ?? 0)) throw new DomainError('request.invalid', 'Answers cannot be recorded for a future time.', [{ path: 'body/authoredAt', message: 'is in the future' }]);
   let episodeId: string | null = null;
   if (input.appointmentId) {
     const appointment = await ctx.db.selectFrom('appointment').select(['episode_id', 'client_id']).where('id', '=', input.appointmentId).executeTakeFirst();
@@ -276,9 +295,9 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
   }
   const client = await ctx.db.selectFrom('client').select('organisation_id').where('id', '=', clientId).executeTakeFirstOrThrow();
   await ctx.db.transaction().execute(async (trx) => {
-    await insertResponse(trx, { id: input.id, organisationId: client.organisation_id, clientId, episodeId, appointmentId: input.appointmentId, instrumentId: input.instrumentId, source: input.source, authorStaffId: actor.staffId, now });
+    await insertResponse(trx, { id: input.id, organisationId: client.organisation_id, clientId, episodeId, appointmentId: input.appointmentId, instrumentId: input.instrumentId, source: input.source, authorStaffId: options.authorStaffId, now });
     await completeInTransaction(trx, input.id, input.instrumentId, input.answers, authoredAt, now);
-    await writeAudit(trx, ctx, { action: 'questionnaire.record', entityType: 'questionnaire_response', entityId: input.id, clientId, details: { source: input.source } });
+    await writeAudit(trx, ctx, { action: options.audit.action, entityType: 'questionnaire_response', entityId: input.id, clientId, details: options.audit.details });
     await notifyClientChanged(trx, clientId);
     const item9 = input.answers[riskItem.linkId];
     if (input.instrumentId === riskItem.instrumentId && typeof item9 === 'number' && isRiskAnswer(input.instrumentId, riskItem.linkId, item9)) {
@@ -290,7 +309,7 @@ export async function recordResponse(ctx: ServiceContext, clientId: string, inpu
         source: input.source,
         responseId: input.id,
         answerValue: item9,
-        seenInSessionBy: input.source === 'in_session' ? actor.staffId : null,
+        seenInSessionBy: input.source === 'in_session' ? options.authorStaffId : null,
       });
     }
   });

@@ -79,6 +79,10 @@ export function ChoicesPage({
       <p>
         <Link href="/calendar">{t('client.choices.calendarLink')}</Link>
       </p>
+      <h2>{t('client.choices.yourDataHeading')}</h2>
+      <p>
+        <Link href="/your-data">{t('client.choices.yourDataLink')}</Link>
+      </p>
       <TwoStepSection />
       <AppPinSection
         me={me}

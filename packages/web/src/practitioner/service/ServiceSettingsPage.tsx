@@ -6,6 +6,7 @@ import { Link } from '../../shared/navigation';
 import { useApiGet } from '../../shared/use-api-get';
 import { staffPaths } from '../routes';
 import { StaffFrame, type StaffContext } from '../StaffFrame';
+import { IntegrationsSection } from './IntegrationsSection';
 import { StaffTwoStepSection } from './StaffTwoStepSection';
 
 /**
@@ -53,8 +54,13 @@ export function ServiceSettingsPage({ staff }: { staff: StaffContext }) {
           <Link href={staffPaths.deliveryLog}>{t('service.delivery.link')}</Link>
           <p className="hint">{t('service.delivery.summary')}</p>
         </li>
+        <li>
+          <Link href={staffPaths.dataRequests}>{t('dataRights.link')}</Link>
+          <p className="hint">{t('dataRights.summary')}</p>
+        </li>
       </ul>
       <StaffTwoStepSection ownStaffId={staff.me.actor.staffId} />
+      <IntegrationsSection />
     </StaffFrame>
   );
 }
