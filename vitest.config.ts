@@ -39,6 +39,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The benchmarks' own parts (the data generator, the report), on the same real database.
+        test: {
+          name: 'bench',
+          root: 'bench',
+          include: ['**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['../packages/server/src/test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { resultsDir } from './e2e/two-step';
@@ -10,24 +11,16 @@ import { resultsDir } from './e2e/two-step';
 const port = Number(process.env.TANDEM_E2E_PORT ?? 3100);
 const dataDir = process.env.TANDEM_E2E_DATA_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/e2e-data');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const tandem = path.resolve(import.meta.dirname, '../server/bin/tandem.mjs');
+// The built server (npm run build makes it), as production runs it.
+const tandem = path.resolve(import.meta.dirname, '../server/dist/tandem.mjs');
 
 /** The admin the browser tests start from (see e2e/users.ts). */
 export const e2eAdmin = { email: 'admin@e2e.test', password: 'e2e admin passphrase ok' };
 
-const launchOptions = {
-  executablePath: chromium,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+// Debian's Chromium with the flags in STACK-NOTES (shared with bench/lighthouse): without the
+// background-networking ones it floods the closed network with refused connections.
+const chromiumFlags: string[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../scripts/chromium-flags.json'), 'utf8'));
+const launchOptions = { executablePath: chromium, args: chromiumFlags };
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompress } from './build-plugins/precompress.ts';
 import { serviceWorker, serviceWorkerFileName } from './build-plugins/service-worker.ts';
 
 /**
@@ -32,7 +33,13 @@ function chunkModules(): Plugin {
  * worker (/sw.js), which the build gives the list of files to keep on the phone.
  */
 export default defineConfig({
-  plugins: [react(), chunkModules(), serviceWorker({ entry: 'sw', clientEntryName: 'client', clientPage: 'index.html' })],
+  plugins: [
+    react(),
+    chunkModules(),
+    serviceWorker({ entry: 'sw', clientEntryName: 'client', clientPage: 'index.html' }),
+    // Brotli and gzip copies of the text files, served as they are (packages/server/src/http/web-app.ts).
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { bootstrapAdmin } from './accounts';
 import { bootstrapAdminApi } from './two-step';
 
-const tandem = path.resolve(import.meta.dirname, '../../server/bin/tandem.mjs');
+// The built server, as the shared test server and production run it.
+const tandem = path.resolve(import.meta.dirname, '../../server/dist/tandem.mjs');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -12,11 +12,12 @@ import type { Database } from '../db/database';
 import type { Schema } from '../db/schema';
 import { backupFormat, backupFormatVersion, BackupError, type BackupHeader, type BackupProgress } from './backup-format';
 import { isJsonType, readCatalog, type CatalogColumn } from './catalog';
+import { serverPackageDir } from '../package-paths';
 
 /** Rows read (and restored) per statement. */
 export const defaultBatchRows = 2000;
 
-export const tandemVersion: string = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const tandemVersion: string = (JSON.parse(fs.readFileSync(path.join(serverPackageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * One row as JSON. `to_jsonb` writes SQL NULL and a JSON `null` stored in a jsonb column alike, so

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { repositoryDir } from '../package-paths';
 
 /**
  * Configuration is read from the environment once, at start-up, and validated here. A bad value
@@ -101,8 +102,8 @@ export class ConfigError extends Error {
   }
 }
 
-const defaultWebDist = path.resolve(import.meta.dirname, '../../../web/dist');
-const defaultContentDir = path.resolve(import.meta.dirname, '../../../../content');
+const defaultWebDist = path.join(repositoryDir, 'packages/web/dist');
+const defaultContentDir = path.join(repositoryDir, 'content');
 
 /**
  * Reads and validates configuration from an environment (default: process.env). Relative paths

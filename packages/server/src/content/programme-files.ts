@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkModule, checkProgramme, ModuleMetaSchema, type ContentProblem, type ModuleMeta } from '@tandem/domain';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { repositoryDir } from '../package-paths';
 
 /** The programme in this repository: content/ at its root. */
-export const defaultContentRoot = path.resolve(import.meta.dirname, '../../../../content');
+export const defaultContentRoot = path.join(repositoryDir, 'content');
 
 export interface LoadedModule {
   folder: string;

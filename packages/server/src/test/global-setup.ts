@@ -24,7 +24,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const template = templateDatabaseName();
+    // One template a vitest project (server, bench): their set-ups and teardowns do not meet.
+    const template = templateDatabaseName(project.name);
     await adminQuery(url, `drop database if exists ${template}`);
     await adminQuery(url, `create database ${template}`);
     const { openDatabase } = await import('../db/database');

@@ -11,8 +11,8 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
   }
 }
 
-export function templateDatabaseName(): string {
-  return `tandem_template_${process.pid}`;
+export function templateDatabaseName(project: string): string {
+  return `tandem_template_${process.pid}_${project}`;
 }
 
 /** The same server URL, naming another database. */

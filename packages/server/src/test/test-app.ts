@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { ManualClock } from '@tandem/domain';
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../app';
 import { createMailer } from '../email/mailer';
 import { createJobHandlers } from '../jobs/handlers';
@@ -23,11 +24,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app, in process, on this file's own real database, with a clock the test moves. */
+/**
+ * The real app, in process, on this file's own real database, with a clock the test moves.
+ * `plugins` see every query the app makes (src/perf counts and explains them).
+ */
 export async function createTestApp(
-  options: { env?: Record<string, string>; register?: (app: FastifyInstance, database: Database) => void | Promise<void> } = {},
+  options: {
+    env?: Record<string, string>;
+    register?: (app: FastifyInstance, database: Database) => void | Promise<void>;
+    plugins?: KyselyPlugin[];
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const opened = await createTestDatabase();
+  const database = { ...opened, db: (options.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), opened.db) };
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent', ...options.env });
   const lines: string[] = [];

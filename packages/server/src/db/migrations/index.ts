@@ -25,6 +25,7 @@ import * as m0024 from './0024-two-step-sign-in';
 import * as m0025 from './0025-single-sign-on';
 import * as m0026 from './0026-data-rights';
 import * as m0027 from './0027-api-tokens';
+import * as m0028 from './0028-performance-indexes';
 
 /**
  * The one forward-only migration set, in order. Never edit or remove a migration that has shipped;
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0025-single-sign-on': m0025,
   '0026-data-rights': m0026,
   '0027-api-tokens': m0027,
+  '0028-performance-indexes': m0028,
 };

@@ -7,12 +7,11 @@ import {
   type MoodDay,
 } from '@tandem/domain';
 import type { z } from 'zod';
-import { writeAudit } from '../../audit/audit';
-import { notifyClientChanged } from '../worklist/worklist.notify';
+import { auditFor, writeAudit } from '../../audit/audit';
 import type { ServiceContext } from '../../context';
 import { requireClientAccess } from '../clients/clients.policy';
 import { clientCare } from '../episodes/care-status';
-import { checkInsForClients, findCheckIn, insertCheckIn, listCheckIns, type CheckInRow } from './checkins.repo';
+import { checkInsForClients, findCheckIn, listCheckIns, storeCheckIn, type CheckInRow } from './checkins.repo';
 
 type CreateCheckIn = z.output<typeof CreateCheckInRequestSchema>;
 
@@ -56,26 +55,18 @@ export async function createCheckIn(ctx: ServiceContext, input: CreateCheckIn): 
       { path: 'body/recordedAt', message: 'is in the future' },
     ]);
   }
-  const created = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertCheckIn(trx, {
-      id: input.id,
-      organisationId: actor.organisationId,
-      clientId: actor.clientId,
-      mood: input.mood,
-      note: input.note,
-      recordedAt,
-      receivedAt: now,
-    });
-    if (inserted) {
-      await writeAudit(trx, ctx, { action: 'check_in.create', entityType: 'check_in', entityId: input.id, clientId: actor.clientId });
-      await notifyClientChanged(trx, actor.clientId);
-    }
-    return inserted;
-  });
-  const row = await findCheckIn(ctx.db, input.id);
-  if (!row || !sameCheckIn(row, actor.clientId, input)) {
+  const stored = await storeCheckIn(
+    ctx.db,
+    { id: input.id, organisationId: actor.organisationId, clientId: actor.clientId, mood: input.mood, note: input.note, recordedAt, receivedAt: now },
+    auditFor(ctx, { action: 'check_in.create', entityType: 'check_in', entityId: input.id, clientId: actor.clientId }, 'inserted'),
+  );
+  // The statement sees rows committed before it began: a replay racing the first send can find
+  // neither its own insert nor the other's row, so it reads again once that one has committed.
+  const found = stored ?? (await findCheckIn(ctx.db, input.id).then((row) => row && { row, created: false }));
+  if (!found || !sameCheckIn(found.row, actor.clientId, input)) {
     throw new DomainError('write.id_conflict', 'A different check-in was already saved with this id.');
   }
+  const { row, created } = found;
   return { checkIn: present(row), created };
 }
 

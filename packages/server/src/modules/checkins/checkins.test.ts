@@ -24,6 +24,8 @@ afterAll(() => t.close());
 const checkIn = (payload: object, cookie = clientCookie) =>
   t.app.inject({ method: 'POST', url: '/api/check-ins', headers: { origin, cookie }, payload });
 const count = async (id: string) => (await t.database.db.selectFrom('check_in').select('id').where('id', '=', id).execute()).length;
+const audited = async (id: string) =>
+  (await t.database.db.selectFrom('audit_event').select('id').where('entity_id', '=', id).where('action', '=', 'check_in.create').execute()).length;
 
 describe('mood check-in', () => {
   it('stores the rating, the note, the device time and the server time', async () => {
@@ -50,6 +52,8 @@ describe('mood check-in', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.json().receivedAt).toBe('2026-03-02T09:00:00.000Z');
     expect(await count(body.id)).toBe(1);
+    // The check-in and its audit entry are written by one statement: the retry adds neither.
+    expect(await audited(body.id)).toBe(1);
   });
 
   it('makes one row from two identical submits sent at once', async () => {
@@ -57,6 +61,7 @@ describe('mood check-in', () => {
     const results = await Promise.all([checkIn(body), checkIn(body), checkIn(body)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
     expect(await count(body.id)).toBe(1);
+    expect(await audited(body.id)).toBe(1);
   });
 
   it('refuses a replay with a changed body under the same id, keeping the original', async () => {

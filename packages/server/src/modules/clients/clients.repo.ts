@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ClientTable, Schema } from '../../db/schema';
 import type { Insertable } from 'kysely';
 
@@ -104,10 +104,17 @@ export function listVisibleClients(db: Db, organisationId: string, staffId: stri
           .whereRef('m.client_id', '=', 'c.id')
           .where((inner) =>
             includeSupervisees
-              ? inner.or([
-                  inner('m.staff_id', '=', staffId),
-                  inner('m.staff_id', 'in', inner.selectFrom('supervision').select('practitioner_id').where('supervisor_id', '=', staffId)),
-                ])
+              ? // One list of care-team members to match (self and supervisees), not an OR: so each
+                // client's care team is looked up through its index (bench/budgets checks it).
+                inner(
+                  'm.staff_id',
+                  'in',
+                  inner
+                    .selectFrom('supervision')
+                    .select('practitioner_id')
+                    .where('supervisor_id', '=', staffId)
+                    .unionAll(db.selectNoFrom(sql<string>`cast(${staffId} as uuid)`.as('practitioner_id'))),
+                )
               : inner('m.staff_id', '=', staffId),
           ),
       ),

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Schema } from '../../db/schema';
 
 /** The one channel: its payload is a client's id and nothing else (no names, no clinical detail). */
@@ -11,4 +11,13 @@ export const clientChangedChannel = 'tandem_client_changed';
  */
 export async function notifyClientChanged(db: Kysely<Schema> | Transaction<Schema>, clientId: string): Promise<void> {
   await sql`select pg_notify(${clientChangedChannel}, ${clientId})`.execute(db);
+}
+
+/**
+ * The same notice as a select-list expression, for a statement that writes and notifies in one
+ * round trip: `clientId` is a column of the row being returned (text result, always empty).
+ */
+export function clientChangedNotice(clientId: RawBuilder<string> | string) {
+  const id = typeof clientId === 'string' ? sql.ref(clientId) : clientId;
+  return sql<string>`pg_notify(${clientChangedChannel}, ${id}::text)::text`;
 }

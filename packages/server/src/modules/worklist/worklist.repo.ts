@@ -36,6 +36,8 @@ export function currentScores(db: Db, clientIds: string[]) {
     .innerJoin('episode as e', 'e.id', 'r.episode_id')
     .select(['r.client_id', 'r.instrument', 'r.total'])
     .where('r.client_id', 'in', clientIds)
+    // Redundant (a response's episode is its client's) but lets the episodes come by client index.
+    .where('e.client_id', 'in', clientIds)
     .where('r.status', '=', 'completed')
     .where('r.instrument', 'in', ['phq9', 'gad7'])
     .where('e.status', '!=', 'ended')
@@ -46,24 +48,22 @@ export function currentScores(db: Db, clientIds: string[]) {
 
 /**
  * Each client's latest online activity: a check-in, a questionnaire they answered themselves, a
- * sent exercise entry, a finished step, or an agenda item. Times are when the client did it.
+ * sent exercise entry, a finished step, or an agenda item. Times are when the client did it. One
+ * newest-row look-up a kind of activity a client (each on an index by client and time), not an
+ * aggregate over a year of rows.
  */
 export async function lastActivity(db: Db, clientIds: string[]): Promise<Map<string, Date>> {
-  const ids = sql.join(clientIds);
-  const rows = await sql<{ client_id: string; last_at: Date }>`
-    select client_id, max(at) as last_at from (
-      select client_id, recorded_at as at from check_in where client_id in (${ids})
-      union all
-      select client_id, authored_at from questionnaire_response where client_id in (${ids}) and source = 'client' and authored_at is not null
-      union all
-      select e.client_id, s.recorded_at from exercise_entry_submission s join exercise_entry e on e.id = s.entry_id where e.client_id in (${ids})
-      union all
-      select client_id, recorded_at from step_progress where client_id in (${ids})
-      union all
-      select client_id, recorded_at from agenda_item where client_id in (${ids})
-    ) activity
-    group by client_id`.execute(db);
-  return new Map(rows.rows.map((r) => [r.client_id, new Date(r.last_at)]));
+  const rows = await sql<{ client_id: string; last_at: Date | null }>`
+    select c.id as client_id, greatest(
+      (select max(recorded_at) from check_in where client_id = c.id),
+      (select max(authored_at) from questionnaire_response where client_id = c.id and source = 'client'),
+      (select max(s.recorded_at) from exercise_entry e join exercise_entry_submission s on s.entry_id = e.id where e.client_id = c.id),
+      (select max(recorded_at) from step_progress where client_id = c.id),
+      (select max(recorded_at) from agenda_item where client_id = c.id)
+    ) as last_at
+    from client c
+    where c.id in (${sql.join(clientIds)})`.execute(db);
+  return new Map(rows.rows.flatMap((r) => (r.last_at === null ? [] : [[r.client_id, new Date(r.last_at)] as const])));
 }
 
 /** Active homework due before `dueBefore` whose appointment is still ahead (booked) or has none. */
