@@ -28,6 +28,10 @@ const port = await new Promise((resolve, reject) => {
 });
 const dataParent = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
 const root = path.resolve(import.meta.dirname, '..');
+// The tests start the bundled server (as production does): bundle the sources under test now (about
+// a second), so a run never tests an older bundle than the code beside it.
+const bundled = spawnSync(process.execPath, [path.join(root, 'packages/server/scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' });
+if (bundled.status !== 0) process.exit(bundled.status ?? 1);
 const result = spawnSync(
   process.execPath,
   [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'packages/web/playwright.config.ts', ...process.argv.slice(2)],

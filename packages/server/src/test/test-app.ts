@@ -26,7 +26,7 @@ export interface TestApp {
 
 /**
  * The real app, in process, on this file's own real database, with a clock the test moves.
- * `plugins` see every query the app makes (src/perf counts and explains them).
+ * `plugins` see every query the app makes (bench/budgets counts and explains them).
  */
 export async function createTestApp(
   options: {

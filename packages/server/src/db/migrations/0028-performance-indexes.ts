@@ -5,7 +5,7 @@ import { runSqlScript } from '../sql-script';
  * Indexes for reads by client that scanned whole tables: the client's appointments (client home,
  * worklist, brief), when a client last finished a step (worklist's last activity, homework), and a
  * client's open follow-up tasks (worklist). Found with EXPLAIN on a generated organisation of
- * 10,000 clients (bench/); src/perf/explain.test.ts keeps the worklist, brief and home on indexes.
+ * 10,000 clients (bench/); bench/budgets/budgets.test.ts keeps the worklist, brief and home on indexes.
  * SQL for PostgreSQL 15.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

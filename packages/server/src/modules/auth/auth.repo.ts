@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../db/schema';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
@@ -13,14 +13,17 @@ export function findAccountByEmail(db: Db, email: string) {
 }
 
 /** A live-or-not session by token hash, joined to its account, person and organisation. */
+/**
+ * The session behind a cookie, with the account and person it signs in. Every signed-in request
+ * asks this, so it is shaped for PostgreSQL's planner: one two-table join and a primary-key
+ * look-up per extra field, rather than a five-table join whose planning alone cost several times a
+ * simple insert (pg_stat_statements, bench/: 0.57 ms planning against 0.04 ms running).
+ */
 export function findSessionByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('auth_session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
-    .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-    .leftJoin('staff as st', 'st.id', 'a.staff_id')
-    .leftJoin('client as c', 'c.id', 'a.client_id')
-    .select([
+    .select((eb) => [
       's.id as sessionId',
       's.remember',
       's.last_seen_at as lastSeenAt',
@@ -35,15 +38,16 @@ export function findSessionByTokenHash(db: Db, tokenHash: string) {
       'a.actor_type as actorType',
       'a.status as accountStatus',
       'a.organisation_id as organisationId',
-      'o.name as organisationName',
-      'st.id as staffId',
-      'st.roles as roles',
-      'st.display_name as staffName',
-      'st.time_zone as staffTimeZone',
-      'c.id as clientId',
-      'c.given_name as clientGivenName',
-      'c.family_name as clientFamilyName',
-      'c.time_zone as clientTimeZone',
+      // Never null: account.organisation_id is a required reference.
+      sql<string>`${eb.selectFrom('organisation as o').select('o.name').whereRef('o.id', '=', 'a.organisation_id')}`.as('organisationName'),
+      'a.staff_id as staffId',
+      eb.selectFrom('staff as st').select('st.roles').whereRef('st.id', '=', 'a.staff_id').as('roles'),
+      eb.selectFrom('staff as st').select('st.display_name').whereRef('st.id', '=', 'a.staff_id').as('staffName'),
+      eb.selectFrom('staff as st').select('st.time_zone').whereRef('st.id', '=', 'a.staff_id').as('staffTimeZone'),
+      'a.client_id as clientId',
+      eb.selectFrom('client as c').select('c.given_name').whereRef('c.id', '=', 'a.client_id').as('clientGivenName'),
+      eb.selectFrom('client as c').select('c.family_name').whereRef('c.id', '=', 'a.client_id').as('clientFamilyName'),
+      eb.selectFrom('client as c').select('c.time_zone').whereRef('c.id', '=', 'a.client_id').as('clientTimeZone'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();

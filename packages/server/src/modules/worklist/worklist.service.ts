@@ -75,16 +75,25 @@ export async function getWorklist(ctx: ServiceContext): Promise<Worklist> {
   await writeAudit(ctx.db, ctx, { action: 'worklist.read', entityType: 'client', subjectIds: ids });
   if (ids.length === 0) return { at: now.toISOString(), noActivityDays: settings.noActivityDays, lines: [] };
 
-  const timeZone = await staffTimeZone(ctx.db, actor.staffId);
-  const overviews = await checkInOverviews(ctx, rows.map((r) => ({ id: r.id, timeZone: r.time_zone })));
-  const care = await careFacts(ctx.db, ids);
-  const alerts = group(await openAlerts(ctx.db, ids));
-  const followUps = group(await openMissedAfterAlert(ctx.db, ids));
-  const scores = group(await currentScores(ctx.db, ids));
-  const activity = await lastActivity(ctx.db, ids);
-  const homework = await openHomeworkOf(ctx, ids, now);
-  const feedback = group(await awaitingFeedback(ctx.db, ids));
-  const booked = group(await bookedBetween(ctx.db, ids, new Date(now.getTime() - 2 * dayMs), new Date(now.getTime() + 3 * dayMs)));
+  // The facts are independent reads: on PostgreSQL they go out together on the pool's connections
+  // (the wait is the slowest, not the sum); on the embedded database they queue as ever.
+  const [timeZone, overviews, care, alertRows, followUpRows, scoreRows, activity, homework, feedbackRows, bookedRows] = await Promise.all([
+    staffTimeZone(ctx.db, actor.staffId),
+    checkInOverviews(ctx, rows.map((r) => ({ id: r.id, timeZone: r.time_zone }))),
+    careFacts(ctx.db, ids),
+    openAlerts(ctx.db, ids),
+    openMissedAfterAlert(ctx.db, ids),
+    currentScores(ctx.db, ids),
+    lastActivity(ctx.db, ids),
+    openHomeworkOf(ctx, ids, now),
+    awaitingFeedback(ctx.db, ids),
+    bookedBetween(ctx.db, ids, new Date(now.getTime() - 2 * dayMs), new Date(now.getTime() + 3 * dayMs)),
+  ]);
+  const alerts = group(alertRows);
+  const followUps = group(followUpRows);
+  const scores = group(scoreRows);
+  const feedback = group(feedbackRows);
+  const booked = group(bookedRows);
 
   const facts: WorklistClientFacts[] = rows.map((r) => {
     const totals = (instrument: string) => (scores.get(r.id) ?? []).filter((s) => s.instrument === instrument && s.total !== null).map((s) => s.total!);

@@ -153,6 +153,22 @@ describe('GET /api/worklist/events', () => {
     }
   });
 
+  it('hears of a check-in once: the write and its notice are one statement, and a retried send is silent', async () => {
+    const mine = await openStream(`${base}/api/worklist/events`, await cookieOf(w.p1));
+    try {
+      await mine.next((e) => e.event === 'ready');
+      const checkIn = { id: newId(t.clock.now()), mood: 3, recordedAt: t.clock.now().toISOString() };
+      const heard = mine.next((e) => e.event === 'client-changed');
+      expect((await (await as(w.c2)).post('/api/check-ins', checkIn)).statusCode).toBe(201);
+      expect(JSON.parse((await heard).data)).toEqual({ clientId: w.c2.id });
+      expect((await (await as(w.c2)).post('/api/check-ins', checkIn)).statusCode).toBe(200);
+      await settle();
+      expect(mine.events.filter((e) => e.event === 'client-changed')).toHaveLength(1);
+    } finally {
+      mine.close();
+    }
+  });
+
   it('refuses a client and anyone signed out', async () => {
     const client = await openStream(`${base}/api/worklist/events`, await cookieOf(w.c1));
     expect(client.status).toBe(403);
