@@ -1,18 +1,21 @@
-import type { CheckIn, DueQuestionnaire, Me } from '@tandem/domain';
-import { useCallback, useState, type ReactNode } from 'react';
+import { zonedParts, type CheckIn, type ClientHomework, type DueQuestionnaire, type Me, type Programme, type ProgrammeProgress, type UnreadCount } from '@tandem/domain';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ApiError } from '../shared/api';
 import { formatDateTime } from '../shared/dates';
-import { useT } from '../shared/i18n/I18nProvider';
+import { useLocale, useT } from '../shared/i18n/I18nProvider';
 import type { ClientKey } from '../shared/i18n/keys';
 import { Link } from '../shared/navigation';
 import { SignOutButton } from '../shared/SignOutButton';
 import { useApiGet } from '../shared/use-api-get';
 import { ClientFrame } from './ClientFrame';
+import { homeworkUrl } from './homework/homework-data';
 import { HomeworkCard } from './homework/HomeworkCard';
+import { unreadUrl } from './messages/messages-data';
 import { MessagesLink } from './messages/MessagesLink';
 import type { OutboxItem } from './outbox/outbox';
 import { useOutbox } from './outbox/useOutbox';
 import { NextStepCard } from './programme/NextStepCard';
+import { programmeUrl } from './programme/programme-data';
 import { DueQuestionnaires } from './questionnaires/DueQuestionnaires';
 
 /** The first word of a name, to greet people the way they are usually called. */
@@ -20,27 +23,71 @@ function firstName(displayName: string): string {
   return displayName.trim().split(/\s+/)[0] ?? '';
 }
 
+/** How long home waits for its first reads before showing what it has (a slow or stuck request). */
+const waitAtMostMs = 3000;
+
+/**
+ * True once the first reads are all in (`settled`), or after `waitAtMostMs`; it stays true while
+ * the page reads again. Until then home holds back everything that depends on them, so nothing
+ * moves under the client's finger as each answer arrives (no layout shift).
+ */
+function useFirstReadsIn(settled: boolean): boolean {
+  const [shown, setShown] = useState(settled);
+  if (settled && !shown) setShown(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), waitAtMostMs);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown;
+}
+
+/**
+ * Makes the client's time-zone formatter (kept by zonedParts) while the first reads are in flight.
+ * Making it is the slowest step of showing the check-ins on a phone (tens of milliseconds); done
+ * here, in its own task, it no longer lengthens the task that shows the page.
+ */
+function usePrepareTimeZone(timeZone: string): void {
+  useEffect(() => {
+    const timer = setTimeout(() => zonedParts(new Date(), timeZone));
+    return () => clearTimeout(timer);
+  }, [timeZone]);
+}
+
 /**
  * Signed in: a calm home page — check in, questionnaires and homework due before the next
  * session, things to talk about, recent check-ins (including any still waiting on this phone),
  * links to how they have been, reminders and their choices, get help, sign out. After care has ended: that it has, where to get help,
  * and their past (read-only) — nothing that asks for new check-ins or answers.
+ * The greeting and "Check in" show at once; the rest shows in one go once its reads are in (each
+ * read once: the homework and the next step share the programme).
  */
 export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Promise<ApiError | null>; justSaved: boolean }) {
   const t = useT<ClientKey>();
-  const { resource, reload } = useApiGet<{ checkIns: CheckIn[] }>('/api/check-ins?days=14');
+  const { locale } = useLocale();
+  const checkIns = useApiGet<{ checkIns: CheckIn[] }>('/api/check-ins?days=14');
   const due = useApiGet<{ due: DueQuestionnaire[] }>('/api/questionnaires/due');
-  const reloadDue = due.reload;
-  const [sends, setSends] = useState(0);
-  // What was kept on the phone is sent when home opens; then the lists are read again.
+  const homework = useApiGet<ClientHomework>(homeworkUrl(locale));
+  const programme = useApiGet<Programme>(programmeUrl(locale));
+  const progress = useApiGet<ProgrammeProgress>('/api/me/programme');
+  const unread = useApiGet<UnreadCount>(unreadUrl);
+  const { reload: reloadCheckIns } = checkIns;
+  const { reload: reloadDue } = due;
+  const { reload: reloadHomework } = homework;
+  const { reload: reloadProgress } = progress;
+  // What was kept on the phone is sent when home opens; then what it changes is read again (a
+  // step marked done offline then counts in the next step and the homework).
   const outbox = useOutbox(
     me.actor.clientId ?? '',
     useCallback(() => {
-      reload();
+      reloadCheckIns();
       reloadDue();
-      setSends((n) => n + 1);
-    }, [reload, reloadDue]),
+      reloadHomework();
+      reloadProgress();
+    }, [reloadCheckIns, reloadDue, reloadHomework, reloadProgress]),
   );
+  usePrepareTimeZone(me.actor.timeZone);
+  const shown = useFirstReadsIn([checkIns, due, homework, programme, progress, unread].every((read) => read.resource.status !== 'loading'));
+  const ended = me.care?.status === 'ended';
   return (
     <ClientFrame title={t('client.title.home')} page="home">
       <h1>{t('client.home.hello', { name: firstName(me.actor.displayName) })}</h1>
@@ -49,7 +96,7 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           {t('client.checkIn.saved')}
         </p>
       ) : null}
-      {me.care?.status === 'ended' ? (
+      {ended ? (
         <div className="notice">
           <h2 className="notice-heading">{t('client.home.careEndedHeading')}</h2>
           <p>{t('client.home.careEnded', { organisation: me.actor.organisationName })}</p>
@@ -59,15 +106,33 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
           </p>
         </div>
       ) : (
-        <>
-          <p>
-            <Link className="button" href="/check-in">
-              {t('client.home.checkIn')}
-            </Link>
+        <p>
+          <Link className="button" href="/check-in">
+            {t('client.home.checkIn')}
+          </Link>
+        </p>
+      )}
+      {shown ? null : (
+        // Holds the page's height, so the footer does not jump down when the rest arrives; the
+        // line shows only if the wait is long enough to notice (styles.css), so it never flashes.
+        <div className="home-waiting">
+          <p role="status" className="home-waiting-text">
+            {t('common.loading')}
           </p>
+        </div>
+      )}
+      {shown && !ended ? (
+        <>
           <DueQuestionnaires due={due.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
-          <HomeworkCard timeZone={me.actor.timeZone} waiting={outbox.items} version={sends} />
-          <NextStepCard version={sends} />
+          <HomeworkCard homework={homework.resource} programme={programme.resource} timeZone={me.actor.timeZone} waiting={outbox.items} />
+          <NextStepCard
+            programme={programme.resource}
+            progress={progress.resource}
+            onRetry={() => {
+              programme.reload();
+              progress.reload();
+            }}
+          />
           <p>
             <Link href="/plan">{t('client.home.planLink')}</Link>
           </p>
@@ -75,40 +140,44 @@ export function HomePage({ me, onSignOut, justSaved }: { me: Me; onSignOut(): Pr
             <Link href="/talk-about">{t('client.home.talkAboutLink')}</Link>
           </p>
         </>
-      )}
-      <MessagesLink />
-      <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />
-      <h2>{t('client.home.recentHeading')}</h2>
-      <RecentCheckIns
-        saved={resource.status === 'ok' ? resource.data.checkIns : []}
-        waiting={outbox.items.filter((item) => item.kind === 'check-in')}
-        loading={resource.status === 'loading'}
-        timeZone={me.actor.timeZone}
-        onDismiss={(id) => void outbox.dismiss(id)}
-      />
-      <h2>{t('client.home.moreHeading')}</h2>
-      <ul className="home-links">
-        {me.care?.status === 'ended' ? (
-          <li>
-            <Link href="/programme">{t('client.home.programmeLink')}</Link>
-          </li>
-        ) : null}
-        <li>
-          <Link href="/progress">{t('client.home.progressLink')}</Link>
-        </li>
-        {me.care?.status === 'ended' ? null : (
-          <li>
-            <Link href="/reminders">{t('client.home.remindersLink')}</Link>
-          </li>
-        )}
-        <li>
-          <Link href="/choices">{t('client.home.choicesLink')}</Link>
-        </li>
-      </ul>
-      <p className="notice">
-        {t('client.home.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
-      </p>
-      <SignOutButton onSignOut={onSignOut} />
+      ) : null}
+      {shown ? (
+        <>
+          <MessagesLink unread={unread.resource} />
+          <NotSent items={outbox.items} onDismiss={(id) => void outbox.dismiss(id)} />
+          <h2>{t('client.home.recentHeading')}</h2>
+          <RecentCheckIns
+            saved={checkIns.resource.status === 'ok' ? checkIns.resource.data.checkIns : []}
+            waiting={outbox.items.filter((item) => item.kind === 'check-in')}
+            loading={checkIns.resource.status === 'loading'}
+            timeZone={me.actor.timeZone}
+            onDismiss={(id) => void outbox.dismiss(id)}
+          />
+          <h2>{t('client.home.moreHeading')}</h2>
+          <ul className="home-links">
+            {ended ? (
+              <li>
+                <Link href="/programme">{t('client.home.programmeLink')}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link href="/progress">{t('client.home.progressLink')}</Link>
+            </li>
+            {ended ? null : (
+              <li>
+                <Link href="/reminders">{t('client.home.remindersLink')}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/choices">{t('client.home.choicesLink')}</Link>
+            </li>
+          </ul>
+          <p className="notice">
+            {t('client.home.notMonitored')} <Link href="/help">{t('client.checkIn.helpLink')}</Link>
+          </p>
+          <SignOutButton onSignOut={onSignOut} />
+        </>
+      ) : null}
     </ClientFrame>
   );
 }

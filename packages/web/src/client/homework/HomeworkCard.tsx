@@ -1,33 +1,36 @@
 import type { ClientHomework, Programme } from '@tandem/domain';
-import { useEffect } from 'react';
 import { formatDayMonth, formatInstantDayMonth } from '../../shared/dates';
-import { useLocale, useT } from '../../shared/i18n/I18nProvider';
+import { useT } from '../../shared/i18n/I18nProvider';
 import type { ClientKey } from '../../shared/i18n/keys';
 import { Link } from '../../shared/navigation';
-import { useApiGet } from '../../shared/use-api-get';
+import type { Resource } from '../../shared/use-api-get';
 import type { OutboxItem } from '../outbox/outbox';
-import { minutesText, programmeUrl } from '../programme/programme-data';
-import { homeworkItemHref, homeworkUrl, isItemDone } from './homework-data';
+import { minutesText } from '../programme/programme-data';
+import { homeworkItemHref, isItemDone } from './homework-data';
 
 /**
  * Home's homework card (issue 8 item 4; decision 0023): "Before your session on Tuesday 3
  * December" — the day in the client's own time zone — then each thing to do, with its minutes and
  * "Done" once done (a step marked done on this phone counts before it is sent). A kind line when
  * all is done. Nothing at all without homework, or when it cannot be read: home stays calm.
- * `version` rises after home sent what was kept on the phone, to read what is done again.
+ * Home reads the homework and the programme (which the next step shares) and reads the homework
+ * again after it sent what was kept on the phone.
  */
-export function HomeworkCard({ timeZone, waiting, version }: { timeZone: string; waiting: readonly OutboxItem[]; version: number }) {
+export function HomeworkCard({
+  homework,
+  programme,
+  timeZone,
+  waiting,
+}: {
+  homework: Resource<ClientHomework>;
+  programme: Resource<Programme>;
+  timeZone: string;
+  waiting: readonly OutboxItem[];
+}) {
   const t = useT<ClientKey>();
-  const { locale } = useLocale();
-  const homework = useApiGet<ClientHomework>(homeworkUrl(locale));
-  const programme = useApiGet<Programme>(programmeUrl(locale));
-  const reloadHomework = homework.reload;
-  useEffect(() => {
-    if (version > 0) reloadHomework();
-  }, [version, reloadHomework]);
-  const current = homework.resource.status === 'ok' ? homework.resource.data.current : null;
+  const current = homework.status === 'ok' ? homework.data.current : null;
   if (!current || !current.items.length) return null;
-  const modules = programme.resource.status === 'ok' ? programme.resource.data : null;
+  const modules = programme.status === 'ok' ? programme.data : null;
   const date = current.appointment ? formatInstantDayMonth(current.appointment.startsAt, timeZone, t) : formatDayMonth(current.dueOn, t);
   const items = current.items.map((item) => ({ item, done: isItemDone(item, waiting) }));
   return (
